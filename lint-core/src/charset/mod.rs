@@ -1,0 +1,1 @@
+//! Character sets (filled in by the character-set work).

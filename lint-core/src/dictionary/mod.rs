@@ -1,0 +1,1 @@
+//! Data dictionary (filled in by the dictionary generator).

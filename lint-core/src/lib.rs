@@ -1,0 +1,34 @@
+//! The checking core of dcmlint: it reads DICOM bytes and describes what is there.
+//!
+//! `lint-core` is a pull parser over `&[u8]` ([`parser`]) that yields events with byte
+//! spans, the data dictionary it needs for implicit VR data sets ([`dictionary`]), the
+//! character-set machinery ([`charset`]) and the DICOMDIR record walker. It never judges:
+//! the `lint-rules` crate turns these descriptions into findings.
+//!
+//! The crate is `no_std`, uses no allocator and no `unsafe`, and bounds its stack with
+//! const generics, so modality firmware can link it as is. No input makes it panic, loop
+//! or read out of bounds: malformed input becomes data ([`parser::ParseError`]).
+#![no_std]
+#![forbid(unsafe_code)]
+#![cfg_attr(
+    not(test),
+    deny(
+        clippy::indexing_slicing,
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::panic,
+        clippy::unreachable
+    )
+)]
+
+pub mod charset;
+pub mod dictionary;
+pub mod parser;
+pub mod span;
+pub mod tag;
+pub mod transfer_syntax;
+pub mod vr;
+
+pub use span::ByteSpan;
+pub use tag::Tag;
+pub use vr::Vr;

@@ -1,0 +1,3 @@
+//! The rules of dcmlint.
+#![no_std]
+#![forbid(unsafe_code)]
