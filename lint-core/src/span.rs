@@ -35,7 +35,10 @@ impl ByteSpan {
     /// An empty span at `pos`.
     #[must_use]
     pub const fn point(pos: u64) -> Self {
-        Self { start: pos, end: pos }
+        Self {
+            start: pos,
+            end: pos,
+        }
     }
 
     /// Number of bytes covered.

@@ -31,7 +31,10 @@ impl Tag {
     /// The tag from a 32-bit number `0xggggeeee`.
     #[must_use]
     pub const fn from_u32(v: u32) -> Self {
-        Self { group: (v >> 16) as u16, element: v as u16 }
+        Self {
+            group: (v >> 16) as u16,
+            element: v as u16,
+        }
     }
 
     /// Private data element: odd group number other than 0001, 0003, 0005, 0007 and FFFF

@@ -86,9 +86,39 @@ pub enum Vr {
 
 /// Every VR, in alphabetical order of its code.
 pub const ALL_VRS: [Vr; 34] = [
-    Vr::AE, Vr::AS, Vr::AT, Vr::CS, Vr::DA, Vr::DS, Vr::DT, Vr::FD, Vr::FL, Vr::IS, Vr::LO,
-    Vr::LT, Vr::OB, Vr::OD, Vr::OF, Vr::OL, Vr::OV, Vr::OW, Vr::PN, Vr::SH, Vr::SL, Vr::SQ,
-    Vr::SS, Vr::ST, Vr::SV, Vr::TM, Vr::UC, Vr::UI, Vr::UL, Vr::UN, Vr::UR, Vr::US, Vr::UT,
+    Vr::AE,
+    Vr::AS,
+    Vr::AT,
+    Vr::CS,
+    Vr::DA,
+    Vr::DS,
+    Vr::DT,
+    Vr::FD,
+    Vr::FL,
+    Vr::IS,
+    Vr::LO,
+    Vr::LT,
+    Vr::OB,
+    Vr::OD,
+    Vr::OF,
+    Vr::OL,
+    Vr::OV,
+    Vr::OW,
+    Vr::PN,
+    Vr::SH,
+    Vr::SL,
+    Vr::SQ,
+    Vr::SS,
+    Vr::ST,
+    Vr::SV,
+    Vr::TM,
+    Vr::UC,
+    Vr::UI,
+    Vr::UL,
+    Vr::UN,
+    Vr::UR,
+    Vr::US,
+    Vr::UT,
     Vr::UV,
 ];
 
@@ -199,7 +229,10 @@ impl Vr {
     /// repertoire only.
     #[must_use]
     pub const fn is_charset_governed(self) -> bool {
-        matches!(self, Vr::SH | Vr::LO | Vr::ST | Vr::LT | Vr::UC | Vr::UT | Vr::PN)
+        matches!(
+            self,
+            Vr::SH | Vr::LO | Vr::ST | Vr::LT | Vr::UC | Vr::UT | Vr::PN
+        )
     }
 
     /// Text VRs whose value is a single value in which `\` is an ordinary character, and
@@ -218,14 +251,21 @@ impl Vr {
     /// Binary "other" VRs whose values are bulk data (pixel data, curves, waveforms…).
     #[must_use]
     pub const fn is_bulk(self) -> bool {
-        matches!(self, Vr::OB | Vr::OD | Vr::OF | Vr::OL | Vr::OV | Vr::OW | Vr::UN)
+        matches!(
+            self,
+            Vr::OB | Vr::OD | Vr::OF | Vr::OL | Vr::OV | Vr::OW | Vr::UN
+        )
     }
 
     /// The byte that pads a value to even length: NUL for UI and the binary VRs,
     /// SPACE for the other strings (PS3.5 §6.2).
     #[must_use]
     pub const fn padding(self) -> u8 {
-        if self.is_string() && !matches!(self, Vr::UI) { b' ' } else { 0 }
+        if self.is_string() && !matches!(self, Vr::UI) {
+            b' '
+        } else {
+            0
+        }
     }
 
     /// Maximum length of one value from Table 6.2-1, and whether it counts characters

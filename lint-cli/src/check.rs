@@ -1,0 +1,249 @@
+//! Finding DICOM files and linting each one, reading headers only.
+//!
+//! Directories are walked in name order (so output is stable); files found there are
+//! recognised as DICOM by content. Each file is read in windows: the first 64 KiB, then
+//! whatever the parser asks for. Bulk values (pixel data) lie outside the windows the
+//! parser asks for, so they are never read.
+
+use std::fs::File;
+use std::io::{self, Read, Seek, SeekFrom};
+use std::path::{Path, PathBuf};
+
+use lint_core::parser::{Event, Parser, Step};
+use lint_rules::runner::Progress;
+use lint_rules::{Finding, Linter, Selection};
+use walkdir::WalkDir;
+
+use crate::diagnostic::{Diagnostic, FileReport, Report};
+
+/// Bytes read at a time; big enough for the headers of most files in one read.
+const CHUNK: u64 = 64 * 1024;
+
+/// The most a deflated data set may inflate to before dcmlint stops (a deflate bomb
+/// must not take the machine down).
+const MAX_INFLATED: usize = 512 * 1024 * 1024;
+
+/// Checks every path (files as given; directories recursively).
+pub fn check_paths(paths: &[PathBuf], selection: Selection) -> Report {
+    let mut report = Report::default();
+    let mut files: Vec<(PathBuf, bool)> = Vec::new();
+    let mut notes: Vec<(PathBuf, Diagnostic)> = Vec::new();
+    for path in paths {
+        match std::fs::metadata(path) {
+            Err(error) => report.io.push((path.clone(), error.to_string())),
+            Ok(meta) if meta.is_dir() => walk(path, &mut files, &mut report, &mut notes),
+            Ok(_) => files.push((path.clone(), true)),
+        }
+    }
+    files.sort();
+    files.dedup_by(|a, b| a.0 == b.0);
+    for (path, explicit) in files {
+        match lint_file(&path, selection, explicit) {
+            Ok(Some(mut file)) => {
+                let mut own: Vec<Diagnostic> = Vec::new();
+                notes.retain(|(p, d)| {
+                    if *p == path {
+                        own.push(d.clone());
+                        false
+                    } else {
+                        true
+                    }
+                });
+                own.append(&mut file.diagnostics);
+                file.diagnostics = own;
+                report.files.push(file);
+            }
+            Ok(None) => report.skipped += 1,
+            Err(error) => report.io.push((path, error.to_string())),
+        }
+    }
+    report
+}
+
+fn walk(
+    root: &Path,
+    files: &mut Vec<(PathBuf, bool)>,
+    report: &mut Report,
+    notes: &mut Vec<(PathBuf, Diagnostic)>,
+) {
+    let walker = WalkDir::new(root).follow_links(true).sort_by_file_name();
+    for entry in walker {
+        match entry {
+            Ok(entry) if entry.file_type().is_file() => {
+                if entry.file_name().to_str().is_none() {
+                    notes.push((
+                        entry.path().to_path_buf(),
+                        io_note(
+                            &lint_rules::io::NON_UTF8_NAME,
+                            "the file name is not valid UTF-8; it is shown with replacement characters",
+                        ),
+                    ));
+                }
+                files.push((entry.into_path(), false));
+            }
+            Ok(_) => {}
+            Err(error) => {
+                let path = error.path().unwrap_or(root).to_path_buf();
+                if error.loop_ancestor().is_some() {
+                    report.loops.push(path);
+                } else {
+                    report.io.push((path, error.to_string()));
+                }
+            }
+        }
+    }
+}
+
+fn io_note(rule: &'static lint_rules::RuleMeta, message: &str) -> Diagnostic {
+    Diagnostic {
+        rule,
+        severity: rule.severity,
+        tag: None,
+        tag_path: None,
+        span: None,
+        message: message.to_owned(),
+        context: None,
+        inflated: false,
+    }
+}
+
+/// Reads up to `len` bytes at `offset`.
+fn read_at(file: &mut File, offset: u64, len: u64, buf: &mut Vec<u8>) -> io::Result<()> {
+    buf.clear();
+    file.seek(SeekFrom::Start(offset))?;
+    file.take(len).read_to_end(buf)?;
+    Ok(())
+}
+
+/// Lints one file; `None` when it was found by walking and is not DICOM.
+pub fn lint_file(
+    path: &Path,
+    selection: Selection,
+    explicit: bool,
+) -> io::Result<Option<FileReport>> {
+    let mut file = File::open(path)?;
+    let total = file.metadata()?.len();
+    let mut buf = Vec::with_capacity(CHUNK as usize);
+    read_at(&mut file, 0, CHUNK, &mut buf)?;
+    if !explicit && !looks_like_dicom(&buf, total) {
+        return Ok(None);
+    }
+    let mut linter = Linter::<{ lint_core::parser::DEFAULT_DEPTH }>::new(total, selection);
+    let mut diagnostics = Vec::new();
+    let mut offset = 0u64;
+    let mut inflated = false;
+    loop {
+        let progress = {
+            let window = &buf;
+            let mut sink = |finding: &Finding<'_>| {
+                diagnostics.push(to_diagnostic(finding, window, offset, inflated));
+            };
+            linter.run(&buf, offset, &mut sink, &mut |_, _| {})
+        };
+        match progress {
+            Progress::Need { offset: at, len } => {
+                let before = (at, buf.len());
+                read_at(&mut file, at, len.max(CHUNK), &mut buf)?;
+                offset = at;
+                if (buf.len() as u64) < len {
+                    // The file shrank under us; say so rather than loop.
+                    return Err(io::Error::new(
+                        io::ErrorKind::UnexpectedEof,
+                        format!(
+                            "file changed while being read (wanted {len} bytes at {}, got {})",
+                            before.0,
+                            buf.len()
+                        ),
+                    ));
+                }
+            }
+            Progress::Deflated(span) => {
+                let mut deflated = Vec::new();
+                file.seek(SeekFrom::Start(span.start))?;
+                file.read_to_end(&mut deflated)?;
+                match miniz_oxide::inflate::decompress_to_vec_with_limit(&deflated, MAX_INFLATED) {
+                    Ok(bytes) => {
+                        buf = bytes;
+                        offset = 0;
+                        inflated = true;
+                        linter.resume_inflated(buf.len() as u64);
+                    }
+                    Err(error) => {
+                        diagnostics.push(Diagnostic {
+                            rule: &lint_rules::io::DEFLATE,
+                            severity: lint_rules::io::DEFLATE.severity,
+                            tag: None,
+                            tag_path: None,
+                            span: Some(span),
+                            message: format!("the deflated data set cannot be inflated: {error:?}"),
+                            context: None,
+                            inflated: false,
+                        });
+                        linter.resume_inflated(0);
+                        buf.clear();
+                        offset = 0;
+                    }
+                }
+            }
+            Progress::Done => break,
+        }
+    }
+    Ok(Some(FileReport {
+        path: path.to_path_buf(),
+        diagnostics,
+    }))
+}
+
+fn to_diagnostic(finding: &Finding<'_>, window: &[u8], offset: u64, inflated: bool) -> Diagnostic {
+    let context = finding.span.and_then(|span| {
+        let start = span.start & !15;
+        let end = (span.end.max(span.start + 1).div_ceil(16) * 16).min(start + 64);
+        let from = usize::try_from(start.checked_sub(offset)?).ok()?;
+        let to = usize::try_from(end.checked_sub(offset)?)
+            .ok()?
+            .min(window.len());
+        let bytes = window.get(from..to)?;
+        (!bytes.is_empty()).then(|| (start, bytes.to_vec()))
+    });
+    Diagnostic {
+        rule: finding.rule,
+        severity: finding.severity(),
+        tag: finding.tag,
+        tag_path: finding.tag.map(|_| finding.tag_path().to_string()),
+        span: finding.span,
+        message: finding.message.to_string(),
+        context,
+        inflated,
+    }
+}
+
+/// Whether a file found by walking is DICOM: `DICM` at 128, or a data set whose first
+/// elements parse cleanly in ascending order.
+pub fn looks_like_dicom(head: &[u8], total: u64) -> bool {
+    if head.get(128..132) == Some(b"DICM") {
+        return true;
+    }
+    let mut parser = Parser::<8>::new(total);
+    let mut elements = 0;
+    let mut last = None;
+    loop {
+        match parser.next(head, 0) {
+            Step::Event(Event::Element(element)) => {
+                if last.is_some_and(|last| last >= element.header.tag) {
+                    return false;
+                }
+                last = Some(element.header.tag);
+                elements += 1;
+                if elements >= 4 {
+                    return true;
+                }
+            }
+            Step::Event(Event::StreamStart(_) | Event::DataSetStart(_) | Event::FileMetaEnd(_)) => {
+            }
+            Step::Event(_) => return elements > 0,
+            Step::Error(error) if !error.fatal && elements == 0 => {}
+            Step::Error(_) => return false,
+            Step::Need { .. } | Step::End => return elements > 0,
+        }
+    }
+}

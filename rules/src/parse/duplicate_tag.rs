@@ -1,0 +1,66 @@
+//! `parse/duplicate-tag`: the same tag twice in a row in one data set.
+
+use lint_core::parser::Event;
+
+use crate::registry::RuleMeta;
+use crate::runner::{Context, Rule};
+
+declare_rule! {
+    /// ## What it checks
+    /// A data element whose tag equals the previous element's tag in the same data set.
+    /// (A repeat further away shows up as `parse/tag-order`, since tags must ascend.)
+    ///
+    /// ## Why
+    /// A data set holds each attribute once. With two, readers keep the first or the last
+    /// at whim, so two viewers can show two different patient names.
+    ///
+    /// ## Standard
+    /// PS3.5 §7.1 ("A Data Element Tag shall be unique within a Data Set"), §7.1.
+    ///
+    /// ## Example
+    /// Failing: `(0010,0020) LO PAT1` followed by `(0010,0020) LO PAT2`.
+    /// Passing: one `(0010,0020)`.
+    pub DUPLICATE_TAG, "parse/duplicate-tag", Error, "a data set holds the same tag twice"
+}
+
+/// The check of [`DUPLICATE_TAG`].
+#[derive(Debug, Default)]
+pub struct DuplicateTag;
+
+impl Rule for DuplicateTag {
+    const META: &'static RuleMeta = &DUPLICATE_TAG;
+
+    fn event(&mut self, cx: &mut Context<'_>, event: &Event<'_>) {
+        let (header, previous) = match event {
+            Event::Element(element) => (element.header, element.previous),
+            Event::SequenceStart(start) | Event::FragmentsStart(start) => {
+                (start.header, start.previous)
+            }
+            _ => return,
+        };
+        if previous == Some(header.tag) {
+            cx.report(
+                &DUPLICATE_TAG,
+                Some(header.span),
+                Some(header.tag),
+                format_args!("{} appears twice in the same data set", header.tag),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::testing::{CLEAN, findings_of};
+
+    #[test]
+    fn fires_on_the_defect_and_not_on_clean_files() {
+        let found = findings_of(include_bytes!(
+            "../../../corpus/files/parse/duplicate-tag.dcm"
+        ));
+        assert!(found.has("parse/duplicate-tag"), "{found:?}");
+        for clean in CLEAN {
+            assert!(!findings_of(clean).has("parse/duplicate-tag"));
+        }
+    }
+}

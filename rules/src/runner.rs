@@ -1,0 +1,194 @@
+//! The runner: feeds parser events to every selected rule.
+//!
+//! [`Linter`] owns a [`Parser`] and the per-stream state of every rule. The caller gives it
+//! windows of the input (the whole input, or a buffer over a file refilled on
+//! [`Progress::Need`]) and a [`Sink`]; rules report as they go and once more at the end.
+
+use core::fmt;
+
+use lint_core::parser::{Event, ParseError, Parser, Step, TagPath};
+use lint_core::transfer_syntax::Encoding;
+use lint_core::{ByteSpan, Tag};
+
+use crate::finding::{Finding, Sink};
+use crate::registry::{AllRules, RuleMeta, Selection};
+
+/// A rule: a state machine over one stream's events.
+///
+/// A fresh value (`Default`) is made for every stream. Rules report through
+/// [`Context::report`]; they never see rules other than themselves.
+pub trait Rule: Default {
+    /// The rule's id, severity and docs.
+    const META: &'static RuleMeta;
+
+    /// Called for every event, in stream order.
+    fn event(&mut self, cx: &mut Context<'_>, event: &Event<'_>) {
+        let _ = (cx, event);
+    }
+
+    /// Called for every structural error the parser reports.
+    fn error(&mut self, cx: &mut Context<'_>, error: &ParseError) {
+        let _ = (cx, error);
+    }
+
+    /// Called once when the stream has ended.
+    fn finish(&mut self, cx: &mut Context<'_>) {
+        let _ = cx;
+    }
+}
+
+/// What a rule can see besides the event, and where it reports.
+pub struct Context<'c> {
+    path: TagPath<'c>,
+    sink: &'c mut dyn Sink,
+    pub(crate) selection: &'c Selection,
+}
+
+impl fmt::Debug for Context<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Context")
+            .field("path", &self.path)
+            .finish_non_exhaustive()
+    }
+}
+
+impl<'c> Context<'c> {
+    /// The sequences and items around the current event (see [`Parser::path`]).
+    pub fn path(&self) -> TagPath<'c> {
+        self.path
+    }
+
+    /// Reports a finding of `rule` at the current path.
+    pub fn report(
+        &mut self,
+        rule: &'static RuleMeta,
+        span: Option<ByteSpan>,
+        tag: Option<Tag>,
+        message: fmt::Arguments<'_>,
+    ) {
+        self.sink.report(&Finding {
+            rule,
+            span,
+            tag,
+            path: self.path,
+            message,
+        });
+    }
+
+    /// Reports a finding at the root data set (for facts about the whole stream).
+    pub fn report_at_root(
+        &mut self,
+        rule: &'static RuleMeta,
+        span: Option<ByteSpan>,
+        tag: Option<Tag>,
+        message: fmt::Arguments<'_>,
+    ) {
+        self.sink.report(&Finding {
+            rule,
+            span,
+            tag,
+            path: TagPath::default(),
+            message,
+        });
+    }
+}
+
+/// What the caller must do next.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Progress {
+    /// Provide a window holding `len` bytes from `offset`, and call [`Linter::run`] again.
+    Need {
+        /// Absolute offset.
+        offset: u64,
+        /// Bytes needed.
+        len: u64,
+    },
+    /// The rest of the input (this span) is a deflated data set: inflate it, call
+    /// [`Linter::resume_inflated`], then [`Linter::run`] over the inflated bytes.
+    Deflated(ByteSpan),
+    /// Finished: every finding has been reported.
+    Done,
+}
+
+/// Lints one stream.
+#[derive(Debug)]
+pub struct Linter<const DEPTH: usize = { lint_core::parser::DEFAULT_DEPTH }> {
+    parser: Parser<DEPTH>,
+    rules: AllRules,
+    selection: Selection,
+    finished: bool,
+}
+
+impl<const DEPTH: usize> Linter<DEPTH> {
+    /// A linter for a stream of `total` bytes (Part 10 file or bare data set).
+    pub fn new(total: u64, selection: Selection) -> Self {
+        Linter {
+            parser: Parser::new(total),
+            rules: AllRules::default(),
+            selection,
+            finished: false,
+        }
+    }
+
+    /// Continues over the inflated data set of a deflated stream (`total` inflated bytes).
+    /// Offsets reported from now on are offsets into the inflated bytes.
+    pub fn resume_inflated(&mut self, total: u64) {
+        self.parser = Parser::data_set(total, Encoding::ExplicitVrLittleEndian);
+    }
+
+    /// The parser (for its tag path and position).
+    pub fn parser(&self) -> &Parser<DEPTH> {
+        &self.parser
+    }
+
+    /// Runs over `window` (input bytes from absolute `offset`) until more bytes are
+    /// needed or the stream ends. `observe` sees every event after the rules do.
+    pub fn run(
+        &mut self,
+        window: &[u8],
+        offset: u64,
+        sink: &mut dyn Sink,
+        observe: &mut dyn FnMut(&Event<'_>, TagPath<'_>),
+    ) -> Progress {
+        if self.finished {
+            return Progress::Done;
+        }
+        loop {
+            let step = self.parser.next(window, offset);
+            let mut cx = Context {
+                path: self.parser.path(),
+                sink: &mut *sink,
+                selection: &self.selection,
+            };
+            match step {
+                Step::Event(event) => {
+                    self.rules.event(&mut cx, &event);
+                    observe(&event, self.parser.path());
+                    if let Event::Deflated(span) = event {
+                        return Progress::Deflated(span);
+                    }
+                }
+                Step::Error(error) => self.rules.error(&mut cx, &error),
+                Step::Need { offset, len } => return Progress::Need { offset, len },
+                Step::End => {
+                    let mut cx = Context {
+                        path: TagPath::default(),
+                        sink: &mut *sink,
+                        selection: &self.selection,
+                    };
+                    self.rules.finish(&mut cx);
+                    self.finished = true;
+                    return Progress::Done;
+                }
+            }
+        }
+    }
+}
+
+/// Lints a stream held wholly in memory. A deflated data set is not looked into (the
+/// caller inflates it; see [`Progress::Deflated`]); this returns its span.
+pub fn lint_bytes(bytes: &[u8], selection: Selection, sink: &mut dyn Sink) -> Progress {
+    let mut linter =
+        Linter::<{ lint_core::parser::DEFAULT_DEPTH }>::new(bytes.len() as u64, selection);
+    linter.run(bytes, 0, sink, &mut |_, _| {})
+}

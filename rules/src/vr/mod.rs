@@ -1,0 +1,4 @@
+//! `vr/*`: how each value is encoded for its Value Representation (PS3.5 §6.2): length,
+//! padding, repertoire.
+
+pub mod odd_length;
