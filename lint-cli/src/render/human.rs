@@ -91,12 +91,15 @@ fn write_one(out: &mut dyn Write, path: &str, d: &Diagnostic, color: bool) -> io
         return Ok(());
     };
     let listing = Listing::new(*start, bytes);
-    let range = listing.range(span.start, span.end);
+    // Underline within the first line of the span only: a span over many lines would
+    // bury the listing under ariadne's multi-line markers.
+    let line_end = (span.start | 15) + 1;
+    let range = listing.range(span.start, span.end.min(line_end));
     let id = format!("{path}: {location}");
-    let label = if span.is_empty() {
-        "here".to_owned()
-    } else {
-        format!("{} byte{}", span.len(), plural(span.len() as usize))
+    let label = match span.len() {
+        0 => "here".to_owned(),
+        n if span.end > line_end => format!("{n} bytes from here"),
+        n => format!("{n} byte{}", plural(n as usize)),
     };
     let mut buf = Vec::new();
     AriadneReport::build(kind, (id.clone(), range.clone()))

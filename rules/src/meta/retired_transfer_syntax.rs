@@ -1,6 +1,7 @@
 //! `meta/retired-transfer-syntax`: the file uses a retired transfer syntax.
 
-use lint_core::parser::Event;
+use lint_core::ByteSpan;
+use lint_core::parser::{Event, Section};
 use lint_core::tag::tags;
 
 use crate::registry::RuleMeta;
@@ -27,17 +28,27 @@ declare_rule! {
 
 /// The check of [`RETIRED_TRANSFER_SYNTAX`].
 #[derive(Debug, Default)]
-pub struct RetiredTransferSyntax;
+pub struct RetiredTransferSyntax {
+    /// Where (0002,0010)'s value is.
+    value: Option<ByteSpan>,
+}
 
 impl Rule for RetiredTransferSyntax {
     const META: &'static RuleMeta = &RETIRED_TRANSFER_SYNTAX;
 
     fn event(&mut self, cx: &mut Context<'_>, event: &Event<'_>) {
+        if let Event::Element(element) = event {
+            if element.section == Section::FileMeta
+                && element.header.tag == tags::TRANSFER_SYNTAX_UID
+            {
+                self.value = Some(element.value_span);
+            }
+        }
         if let Event::FileMetaEnd(end) = event {
             if let Some(ts) = end.transfer_syntax.filter(|ts| ts.retired) {
                 cx.report(
                     &RETIRED_TRANSFER_SYNTAX,
-                    Some(end.span),
+                    Some(self.value.unwrap_or(end.span)),
                     Some(tags::TRANSFER_SYNTAX_UID),
                     format_args!(
                         "{} ({}) is retired; current readers may not support it",

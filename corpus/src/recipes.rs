@@ -1,0 +1,557 @@
+//! The recipes: every file of the corpus, with one line saying what it is for.
+
+use lint_core::tag::tags;
+use lint_core::{Tag, Vr};
+
+use crate::Recipe;
+use crate::builder::{DataSet, Enc, Item, Meta, part10, ts};
+use crate::dicomdir::{self, CT_IMAGE_STORAGE, Image, Patient, Series, Study};
+
+const ROOT: &str = "1.2.826.0.1.3680043.10.1234";
+const SR_STORAGE: &str = "1.2.840.10008.5.1.4.1.1.88.11";
+const US_STORAGE: &str = "1.2.840.10008.5.1.4.1.1.6.1";
+
+fn uid(suffix: &str) -> String {
+    format!("{ROOT}.{suffix}")
+}
+
+/// PS3.5 Annex H example 1: `Yamada^Tarou=山田^太郎=やまだ^たろう` in ISO 2022 IR 87.
+pub const YAMADA: &[u8] =
+    b"Yamada^Tarou=\x1b$B;3ED\x1b(B^\x1b$BB@O:\x1b(B=\x1b$B$d$^$@\x1b(B^\x1b$B$?$m$&\x1b(B";
+/// 宮本 in JIS X 0208: its second and fourth bytes are 0x5C (`\`), and it is one value.
+pub const MIYAMOTO: &[u8] = b"\x1b$B5\\K\\\x1b(B";
+/// PS3.5 Annex I example: `Hong^Gildong=洪^吉洞=홍^길동` in ISO 2022 IR 149.
+pub const HONG: &[u8] =
+    b"Hong^Gildong=\x1b$)C\xfb\xf3^\x1b$)C\xd1\xce\xd4\xd7=\x1b$)C\xc8\xab^\x1b$)C\xb1\xe6\xb5\xbf";
+
+/// A small patient-level data set; `extra` elements are merged in tag order by the caller.
+fn image(charset: Option<&[u8]>, name: &[u8], instance: &str, sop_class: &str) -> DataSet {
+    let mut ds = DataSet::new();
+    if let Some(charset) = charset {
+        ds = ds.el(tags::SPECIFIC_CHARACTER_SET, Vr::CS, charset);
+    }
+    ds.el(Tag::new(0x0008, 0x0008), Vr::CS, "ORIGINAL\\PRIMARY")
+        .el(tags::SOP_CLASS_UID, Vr::UI, sop_class)
+        .el(tags::SOP_INSTANCE_UID, Vr::UI, instance)
+        .el(Tag::new(0x0008, 0x0020), Vr::DA, "20240131")
+        .el(Tag::new(0x0008, 0x0060), Vr::CS, "CT")
+        .el(tags::PATIENT_NAME, Vr::PN, name)
+        .el(Tag::new(0x0010, 0x0020), Vr::LO, "PAT0001")
+}
+
+fn pixels(ds: DataSet) -> DataSet {
+    let data: Vec<u8> = (0..256u16)
+        .flat_map(|i| (i * 13 % 4096).to_le_bytes())
+        .collect();
+    ds.us(Tag::new(0x0028, 0x0002), 1)
+        .el(Tag::new(0x0028, 0x0004), Vr::CS, "MONOCHROME2")
+        .us(Tag::new(0x0028, 0x0010), 16)
+        .us(Tag::new(0x0028, 0x0011), 16)
+        .us(Tag::new(0x0028, 0x0100), 16)
+        .us(Tag::new(0x0028, 0x0101), 12)
+        .us(Tag::new(0x0028, 0x0102), 11)
+        .us(Tag::new(0x0028, 0x0103), 0)
+        .el(tags::PIXEL_DATA, Vr::OW, data)
+}
+
+fn ct(charset: Option<&[u8]>, name: &[u8], n: &str) -> (Meta, DataSet) {
+    let instance = uid(n);
+    (
+        Meta::new(CT_IMAGE_STORAGE, &instance, ts::EXPLICIT_LE),
+        image(charset, name, &instance, CT_IMAGE_STORAGE),
+    )
+}
+
+fn clean(path: &'static str, about: &'static str, meta: Meta, ds: DataSet) -> Recipe {
+    Recipe {
+        path,
+        about,
+        bytes: part10(&meta, &ds),
+    }
+}
+
+fn latin1_ct() -> (Meta, DataSet) {
+    let (meta, ds) = ct(Some(b"ISO_IR 100"), b"M\xfcller^J\xfcrgen", "1.1");
+    (meta, pixels(ds))
+}
+
+fn code_item(value: &str) -> DataSet {
+    DataSet::new()
+        .el(Tag::new(0x0008, 0x0100), Vr::SH, value)
+        .el(Tag::new(0x0008, 0x0102), Vr::SH, "DCM")
+        .el(Tag::new(0x0008, 0x0104), Vr::LO, "Meaning")
+}
+
+/// The clean files: every rule must pass them.
+fn clean_files() -> Vec<Recipe> {
+    let mut out = Vec::new();
+    let (meta, ds) = latin1_ct();
+    out.push(clean(
+        "files/clean/ct-explicit-le.dcm",
+        "CT image, explicit VR LE, ISO_IR 100 name Müller^Jürgen",
+        meta,
+        ds,
+    ));
+
+    let instance = uid("1.2");
+    let ds = pixels(image(
+        Some(b"ISO_IR 100"),
+        b"Doe^Jane",
+        &instance,
+        "1.2.840.10008.5.1.4.1.1.4",
+    ));
+    out.push(clean(
+        "files/clean/mr-implicit-le.dcm",
+        "MR image, implicit VR LE",
+        Meta::new("1.2.840.10008.5.1.4.1.1.4", &instance, ts::IMPLICIT_LE),
+        ds,
+    ));
+
+    let instance = uid("1.3");
+    let ds = pixels(image(None, b"Doe^John", &instance, CT_IMAGE_STORAGE));
+    out.push(clean(
+        "files/clean/ct-explicit-be.dcm",
+        "CT image, explicit VR big endian (retired transfer syntax)",
+        Meta::new(CT_IMAGE_STORAGE, &instance, ts::EXPLICIT_BE),
+        ds,
+    ));
+
+    let instance = uid("1.4");
+    let ds = image(None, b"Doe^John", &instance, US_STORAGE)
+        .us(Tag::new(0x0028, 0x0002), 1)
+        .el(Tag::new(0x0028, 0x0004), Vr::CS, "MONOCHROME2")
+        .fragments(vec![
+            vec![0xFF, 0xD8, 0xFF, 0xE0, 1, 2, 3],
+            vec![4, 5, 0xFF, 0xD9],
+        ]);
+    out.push(clean(
+        "files/clean/us-jpeg-encapsulated.dcm",
+        "ultrasound image, JPEG Baseline: encapsulated pixel data, offset table and 2 fragments",
+        Meta::new(US_STORAGE, &instance, ts::JPEG_BASELINE),
+        ds,
+    ));
+
+    let instance = uid("1.5");
+    let ds = image(Some(b"ISO_IR 100"), b"Doe^Jane", &instance, SR_STORAGE)
+        .el(Tag::new(0x0040, 0xA040), Vr::CS, "CONTAINER")
+        .el(Tag::new(0x0040, 0xA160), Vr::UT, "A deflated report.");
+    out.push(clean(
+        "files/clean/sr-deflated.dcm",
+        "structured report, Deflated Explicit VR LE",
+        Meta::new(SR_STORAGE, &instance, ts::DEFLATED),
+        ds,
+    ));
+
+    let instance = uid("1.6");
+    let inner = DataSet::new().seq_undefined(
+        Tag::new(0x0040, 0xA043),
+        vec![Item::undefined(code_item("T-0003"))],
+    );
+    let level2 = DataSet::new()
+        .el(Tag::new(0x0040, 0xA010), Vr::CS, "CONTAINS")
+        .seq(
+            Tag::new(0x0040, 0xA730),
+            vec![Item::new(inner), Item::new(DataSet::new())],
+        );
+    let ds = image(None, b"Doe^Jane", &instance, SR_STORAGE)
+        .seq(Tag::new(0x0008, 0x1110), vec![])
+        .seq_undefined(
+            Tag::new(0x0040, 0xA730),
+            vec![Item::undefined(level2), Item::new(code_item("T-0001"))],
+        )
+        .sorted();
+    out.push(clean("files/clean/nested-sequences.dcm", "sequences 3 deep mixing defined and undefined lengths, an empty sequence and an empty item", Meta::new(SR_STORAGE, &instance, ts::EXPLICIT_LE), ds));
+
+    let (meta, ds) = ct(None, b"Doe^Jane", "1.7");
+    let ds = ds
+        .el(Tag::new(0x0009, 0x0010), Vr::LO, "DCMLINT CORPUS")
+        .un_sequence(
+            Tag::new(0x0009, 0x1010),
+            vec![Item::undefined(code_item("T-0002"))],
+        )
+        .sorted();
+    out.push(clean(
+        "files/clean/un-undefined-length.dcm",
+        "private sequence written as UN of undefined length (items in implicit VR LE)",
+        meta,
+        ds,
+    ));
+
+    let instance = uid("1.8");
+    let ds = image(
+        Some(b"ISO_IR 100"),
+        b"Doe^Jane",
+        &instance,
+        CT_IMAGE_STORAGE,
+    )
+    .encode(Enc::ImplicitLe);
+    out.push(Recipe {
+        path: "files/clean/raw-dataset-implicit.dcm",
+        about: "bare data set: no preamble, no File Meta, implicit VR LE",
+        bytes: ds,
+    });
+
+    let (meta, ds) = ct(Some(b"\\ISO 2022 IR 87"), YAMADA, "1.9");
+    let ds = ds
+        .el(Tag::new(0x0020, 0x0010), Vr::SH, "S1")
+        .el(Tag::new(0x0032, 0x1060), Vr::LO, MIYAMOTO)
+        .sorted();
+    out.push(clean(
+        "files/clean/japanese-iso2022.dcm",
+        "ISO 2022 IR 87: PS3.5 Annex H example 1 name; an LO holding 宮本 whose bytes include 0x5C",
+        meta,
+        ds,
+    ));
+
+    let (meta, ds) = ct(Some(b"ISO_IR 13"), b"\xd4\xcf\xc0\xde^\xc0\xdb\xb3", "1.10");
+    out.push(clean(
+        "files/clean/japanese-ir13.dcm",
+        "ISO_IR 13: half-width katakana name ﾔﾏﾀﾞ^ﾀﾛｳ",
+        meta,
+        ds,
+    ));
+
+    let (meta, ds) = ct(Some(b"\\ISO 2022 IR 149"), HONG, "1.11");
+    out.push(clean(
+        "files/clean/korean-ir149.dcm",
+        "ISO 2022 IR 149: PS3.5 Annex I example name Hong^Gildong=洪^吉洞=홍^길동",
+        meta,
+        ds,
+    ));
+
+    let (meta, ds) = ct(
+        Some(b"ISO_IR 192"),
+        "Wang^XiaoDong=王^小東=".as_bytes(),
+        "1.12",
+    );
+    let ds = ds.el(Tag::new(0x0032, 0x1060), Vr::LO, "Größe – 検査");
+    out.push(clean(
+        "files/clean/utf8.dcm",
+        "ISO_IR 192 (UTF-8): Chinese name, accented Latin and kanji in an LO",
+        meta,
+        ds,
+    ));
+    out
+}
+
+fn defect(path: &'static str, about: &'static str, bytes: Vec<u8>) -> Recipe {
+    Recipe { path, about, bytes }
+}
+
+/// One structural defect per file.
+fn parse_files() -> Vec<Recipe> {
+    let base = || latin1_ct();
+    let mut out = Vec::new();
+
+    let (meta, ds) = base();
+    let mut bytes = part10(&meta, &ds);
+    bytes.extend_from_slice(&[0xFC, 0xFF, 0xFC]);
+    out.push(defect(
+        "files/parse/truncated-header.dcm",
+        "the file ends 3 bytes into an element header",
+        bytes,
+    ));
+
+    let (meta, ds) = ct(None, b"Doe^Jane", "2.2");
+    let ds = ds.el_with_length(Tag::new(0x0010, 0x1000), Vr::LO, "OTHER ", 106);
+    out.push(defect(
+        "files/parse/value-past-end.dcm",
+        "the last element's length runs 100 bytes past the end",
+        part10(&meta, &ds),
+    ));
+
+    let (meta, ds) = ct(None, b"Doe^Jane", "2.3");
+    let ds = ds.seq_undefined(
+        Tag::new(0x0040, 0x0275),
+        vec![Item::undefined(code_item("T-1"))],
+    );
+    let mut bytes = part10(&meta, &ds);
+    bytes.truncate(bytes.len() - 16);
+    out.push(defect(
+        "files/parse/undefined-length-missing-delimiter.dcm",
+        "a sequence of undefined length: the file ends before its item and sequence delimiters",
+        bytes,
+    ));
+
+    let (meta, ds) = ct(None, b"Doe^Jane", "2.4");
+    let item = code_item("T-1");
+    let ds = ds.seq_with_length(Tag::new(0x0040, 0x0275), vec![Item::new(item)], 20);
+    out.push(defect(
+        "files/parse/item-crosses-sequence.dcm",
+        "a defined-length item longer than its defined-length sequence",
+        part10(&meta, &ds),
+    ));
+
+    // Sequence of undefined length whose content is an element, not an item.
+    let (meta2, ds2) = ct(None, b"Doe^Jane", "2.5");
+    let mut seq = Vec::new();
+    seq.extend_from_slice(b"\x40\x00\x75\x02SQ\x00\x00\xff\xff\xff\xff");
+    seq.extend(code_item("T-1").encode(Enc::ExplicitLe));
+    seq.extend_from_slice(b"\xfe\xff\xdd\xe0\x00\x00\x00\x00");
+    out.push(defect(
+        "files/parse/bad-item-tag.dcm",
+        "a sequence holding an element where an item must be",
+        part10(&meta2, &ds2.raw(seq)),
+    ));
+
+    let (meta, ds) = ct(None, b"Doe^Jane", "2.6");
+    let mut nested = code_item("T-DEEP");
+    for _ in 0..40 {
+        nested =
+            DataSet::new().seq_undefined(Tag::new(0x0040, 0xA730), vec![Item::undefined(nested)]);
+    }
+    let ds = ds.raw(nested.encode(Enc::ExplicitLe));
+    out.push(defect(
+        "files/parse/too-deep.dcm",
+        "sequences nested 40 deep",
+        part10(&meta, &ds),
+    ));
+
+    let instance = uid("2.7");
+    let ds = DataSet::new()
+        .el(tags::SOP_CLASS_UID, Vr::UI, CT_IMAGE_STORAGE)
+        .el(tags::SOP_INSTANCE_UID, Vr::UI, &instance)
+        .el(tags::PATIENT_NAME, Vr::PN, "Doe^Jane")
+        .el(Tag::new(0x0008, 0x0060), Vr::CS, "CT");
+    out.push(defect(
+        "files/parse/tags-out-of-order.dcm",
+        "(0008,0060) after (0010,0010)",
+        part10(
+            &Meta::new(CT_IMAGE_STORAGE, &instance, ts::EXPLICIT_LE),
+            &ds,
+        ),
+    ));
+
+    let (meta, ds) = ct(None, b"Doe^Jane", "2.8");
+    let ds = ds.el(Tag::new(0x0010, 0x0020), Vr::LO, "PAT0002");
+    out.push(defect(
+        "files/parse/duplicate-tag.dcm",
+        "(0010,0020) twice in a row",
+        part10(&meta, &ds),
+    ));
+
+    let (meta, ds) = ct(None, b"Doe^Jane", "2.9");
+    let ds = ds.raw(b"\x10\x00\x00\x10ZZ\x04\x00ABCD");
+    out.push(defect(
+        "files/parse/invalid-vr.dcm",
+        "an explicit VR header with VR bytes ZZ",
+        part10(&meta, &ds),
+    ));
+
+    let (meta, ds) = ct(None, b"Doe^Jane", "2.10");
+    let ds = ds.raw(b"\xfe\xff\x0d\xe0\x00\x00\x00\x00").el(
+        Tag::new(0x0010, 0x0030),
+        Vr::DA,
+        "19700101",
+    );
+    out.push(defect(
+        "files/parse/stray-delimiter.dcm",
+        "an Item Delimitation Item at the top level",
+        part10(&meta, &ds),
+    ));
+
+    let (meta, ds) = ct(None, b"Doe^Jane", "2.11");
+    let ds = ds.el_exact(Tag::new(0x0010, 0x1000), Vr::LO, "PAT0001");
+    out.push(defect(
+        "files/vr/odd-length.dcm",
+        "an LO of odd length 7",
+        part10(&meta, &ds),
+    ));
+    out
+}
+
+/// File Meta defects.
+fn meta_files() -> Vec<Recipe> {
+    let mut out = Vec::new();
+    let file = |n: &str, edit: &dyn Fn(Meta) -> Meta| {
+        let (meta, ds) = ct(None, b"Doe^Jane", n);
+        part10(&edit(meta), &ds)
+    };
+    out.push(defect(
+        "files/meta/missing-dicm.dcm",
+        "128-byte preamble, then the File Meta group without DICM",
+        file("3.1", &|mut m| {
+            m.prefix = false;
+            m
+        }),
+    ));
+    out.push(defect(
+        "files/meta/group-length-wrong.dcm",
+        "(0002,0000) 6 bytes short",
+        file("3.2", &|mut m| {
+            m.group_length_delta = -6;
+            m
+        }),
+    ));
+    out.push(defect(
+        "files/meta/missing-transfer-syntax.dcm",
+        "no (0002,0010)",
+        file("3.3", &|m| m.without(tags::TRANSFER_SYNTAX_UID)),
+    ));
+    out.push(defect(
+        "files/meta/unknown-transfer-syntax.dcm",
+        "(0002,0010) is 1.2.3.4",
+        file("3.4", &|m| {
+            m.set(tags::TRANSFER_SYNTAX_UID, Vr::UI, b"1.2.3.4\0")
+        }),
+    ));
+    out.push(defect(
+        "files/meta/sop-class-mismatch.dcm",
+        "(0002,0002) names MR Image Storage, (0008,0016) CT",
+        file("3.5", &|m| {
+            m.set(
+                tags::MEDIA_STORAGE_SOP_CLASS_UID,
+                Vr::UI,
+                b"1.2.840.10008.5.1.4.1.1.4\0",
+            )
+        }),
+    ));
+    out.push(defect(
+        "files/meta/sop-instance-mismatch.dcm",
+        "(0002,0003) differs from (0008,0018)",
+        file("3.6", &|m| {
+            m.set(
+                tags::MEDIA_STORAGE_SOP_INSTANCE_UID,
+                Vr::UI,
+                b"1.2.826.0.1.3680043.10.1234.9.9\0",
+            )
+        }),
+    ));
+    out.push(defect(
+        "files/meta/meta-implicit-vr.dcm",
+        "the File Meta group written in implicit VR",
+        file("3.7", &|mut m| {
+            m.implicit = true;
+            m
+        }),
+    ));
+    out.push(defect(
+        "files/meta/wrong-version.dcm",
+        "(0002,0001) is 00 02",
+        file("3.8", &|m| {
+            m.set(tags::FILE_META_INFORMATION_VERSION, Vr::OB, &[0, 2])
+        }),
+    ));
+    let (meta, ds) = ct(None, b"Doe^Jane", "3.9");
+    let ds = ds.raw(
+        DataSet::new()
+            .el(Tag::new(0x0002, 0x0013), Vr::SH, "STRAY")
+            .encode(Enc::ExplicitLe),
+    );
+    out.push(defect(
+        "files/meta/group2-in-dataset.dcm",
+        "(0002,0013) after the data set's (0010,0020)",
+        part10(&meta, &ds),
+    ));
+    out
+}
+
+/// The sample media set of the README: 3 patients, DICOMDIR included.
+pub fn sample_patients() -> Vec<Patient> {
+    let mut serial = 0;
+    let mut image = |p: usize, s: usize, r: usize, i: u32| {
+        serial += 1;
+        Image {
+            file_id: vec![
+                "DICOM".into(),
+                format!("P{p:07}"),
+                format!("ST{s:06}"),
+                format!("SE{r:06}"),
+                format!("IM{i:06}"),
+            ],
+            uid: uid(&format!("4.{p}.{s}.{r}.{i}")),
+            number: i,
+        }
+    };
+    let series =
+        |p: usize,
+         s: usize,
+         r: usize,
+         n: u32,
+         image: &mut dyn FnMut(usize, usize, usize, u32) -> Image| Series {
+            modality: "CT",
+            uid: uid(&format!("3.{p}.{s}.{r}")),
+            number: r as u32,
+            images: (1..=n).map(|i| image(p, s, r, i)).collect(),
+        };
+    let study = |p: usize, s: usize, description: &[u8], series: Vec<Series>| Study {
+        uid: uid(&format!("2.{p}.{s}")),
+        date: "20240131",
+        time: "093000",
+        description: description.to_vec(),
+        id: "1",
+        accession: "A0001",
+        series,
+    };
+    vec![
+        Patient {
+            charset: None,
+            name: b"Doe^Jane".to_vec(),
+            id: "PAT0001",
+            studies: vec![study(
+                1,
+                1,
+                b"CT CHEST",
+                vec![
+                    series(1, 1, 1, 2, &mut image),
+                    series(1, 1, 2, 1, &mut image),
+                ],
+            )],
+        },
+        Patient {
+            charset: Some(b"ISO_IR 100"),
+            name: b"M\xfcller^J\xfcrgen".to_vec(),
+            id: "PAT0002",
+            studies: vec![
+                study(2, 1, b"CT Sch\xe4del", vec![series(2, 1, 1, 1, &mut image)]),
+                study(2, 2, b"CT Thorax", vec![series(2, 2, 1, 2, &mut image)]),
+            ],
+        },
+        Patient {
+            charset: Some(b"\\ISO 2022 IR 87"),
+            name: YAMADA.to_vec(),
+            id: "PAT0003",
+            studies: vec![study(
+                3,
+                1,
+                b"\x1b$B66It\x1b(B CT",
+                vec![series(3, 1, 1, 3, &mut image)],
+            )],
+        },
+    ]
+}
+
+fn media_files() -> Vec<Recipe> {
+    let patients = sample_patients();
+    let mut out = vec![Recipe {
+        path: "media/sample/DICOMDIR",
+        about: "DICOMDIR of the sample file-set: 3 patients (ASCII, Latin-1, Japanese ISO 2022 IR 87)",
+        bytes: dicomdir::dicomdir("DCMLINT_SAMPLE", &uid("5.1"), &patients),
+    }];
+    for patient in &patients {
+        for study in &patient.studies {
+            for series in &study.series {
+                for image in &series.images {
+                    let path: &'static str = Box::leak(
+                        format!("media/sample/{}", image.file_id.join("/")).into_boxed_str(),
+                    );
+                    out.push(Recipe {
+                        path,
+                        about: "sample file-set image",
+                        bytes: dicomdir::image_file(patient, study, series, image),
+                    });
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Every recipe.
+pub fn all() -> Vec<Recipe> {
+    let mut out = clean_files();
+    out.extend(parse_files());
+    out.extend(meta_files());
+    out.extend(media_files());
+    out
+}
