@@ -193,6 +193,7 @@ rules! {
     meta_sop_instance_mismatch: meta::sop_instance_mismatch::SopInstanceMismatch,
     meta_group2_in_data_set: meta::group2_in_data_set::Group2InDataSet,
     vr_odd_length: vr::odd_length::OddLength,
+    vr_invalid_number: vr::invalid_number::InvalidNumber,
     io_unreadable: io::unreadable::Unreadable,
     io_symlink_loop: io::symlink_loop::SymlinkLoop,
     io_non_utf8_name: io::non_utf8_name::NonUtf8Name,
