@@ -197,7 +197,8 @@ pub fn lint_file(
 fn to_diagnostic(finding: &Finding<'_>, window: &[u8], offset: u64, inflated: bool) -> Diagnostic {
     let context = finding.span.and_then(|span| {
         let start = span.start & !15;
-        let end = (span.end.max(span.start + 1).div_ceil(16) * 16).min(start + 64);
+        // One more line after the span, so a header is shown with the start of its value.
+        let end = (span.end.max(span.start + 1).div_ceil(16) * 16 + 16).min(start + 64);
         let from = usize::try_from(start.checked_sub(offset)?).ok()?;
         let to = usize::try_from(end.checked_sub(offset)?)
             .ok()?

@@ -10,6 +10,7 @@
 //! or read out of bounds: malformed input becomes data ([`parser::ParseError`]).
 #![no_std]
 #![forbid(unsafe_code)]
+#![warn(clippy::std_instead_of_core, clippy::std_instead_of_alloc)]
 #![cfg_attr(
     not(test),
     deny(

@@ -125,15 +125,55 @@ pub const ALL_VRS: [Vr; 34] = [
 impl Vr {
     /// The VR for a two-byte code such as `b"PN"`, if it is one of Table 6.2-1.
     #[must_use]
-    pub fn from_code(code: [u8; 2]) -> Option<Vr> {
-        ALL_VRS.iter().copied().find(|vr| vr.code() == code)
+    pub const fn from_code(code: [u8; 2]) -> Option<Vr> {
+        // A match, not a search of ALL_VRS: this runs for every explicit VR header.
+        match code {
+            [b'A', b'E'] => Some(Vr::AE),
+            [b'A', b'S'] => Some(Vr::AS),
+            [b'A', b'T'] => Some(Vr::AT),
+            [b'C', b'S'] => Some(Vr::CS),
+            [b'D', b'A'] => Some(Vr::DA),
+            [b'D', b'S'] => Some(Vr::DS),
+            [b'D', b'T'] => Some(Vr::DT),
+            [b'F', b'D'] => Some(Vr::FD),
+            [b'F', b'L'] => Some(Vr::FL),
+            [b'I', b'S'] => Some(Vr::IS),
+            [b'L', b'O'] => Some(Vr::LO),
+            [b'L', b'T'] => Some(Vr::LT),
+            [b'O', b'B'] => Some(Vr::OB),
+            [b'O', b'D'] => Some(Vr::OD),
+            [b'O', b'F'] => Some(Vr::OF),
+            [b'O', b'L'] => Some(Vr::OL),
+            [b'O', b'V'] => Some(Vr::OV),
+            [b'O', b'W'] => Some(Vr::OW),
+            [b'P', b'N'] => Some(Vr::PN),
+            [b'S', b'H'] => Some(Vr::SH),
+            [b'S', b'L'] => Some(Vr::SL),
+            [b'S', b'Q'] => Some(Vr::SQ),
+            [b'S', b'S'] => Some(Vr::SS),
+            [b'S', b'T'] => Some(Vr::ST),
+            [b'S', b'V'] => Some(Vr::SV),
+            [b'T', b'M'] => Some(Vr::TM),
+            [b'U', b'C'] => Some(Vr::UC),
+            [b'U', b'I'] => Some(Vr::UI),
+            [b'U', b'L'] => Some(Vr::UL),
+            [b'U', b'N'] => Some(Vr::UN),
+            [b'U', b'R'] => Some(Vr::UR),
+            [b'U', b'S'] => Some(Vr::US),
+            [b'U', b'T'] => Some(Vr::UT),
+            [b'U', b'V'] => Some(Vr::UV),
+            _ => None,
+        }
     }
 
     /// The two-byte code.
     #[must_use]
     pub const fn code(self) -> [u8; 2] {
-        let s = self.as_str().as_bytes();
-        [s[0], s[1]]
+        match self.as_str().as_bytes() {
+            [a, b] => [*a, *b],
+            // Every name in `as_str` has two letters (checked by a test).
+            _ => [b'?', b'?'],
+        }
     }
 
     /// The code as text.

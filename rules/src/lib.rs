@@ -11,6 +11,7 @@
 //! `core::fmt::Arguments`.
 #![no_std]
 #![forbid(unsafe_code)]
+#![warn(clippy::std_instead_of_core, clippy::std_instead_of_alloc)]
 #![cfg_attr(
     not(test),
     deny(

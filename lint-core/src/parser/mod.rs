@@ -229,14 +229,11 @@ impl<const DEPTH: usize> Parser<DEPTH> {
 
     fn start<'a>(&mut self, win: Window<'a>) -> Step<'a> {
         let head_len = self.total.min(136);
-        let head = match win.get(0, head_len) {
-            Ok(head) => head,
-            Err(_) => {
-                return Step::Need {
-                    offset: 0,
-                    len: head_len,
-                };
-            }
+        let Ok(head) = win.get(0, head_len) else {
+            return Step::Need {
+                offset: 0,
+                len: head_len,
+            };
         };
         let at = |from: usize, to: usize| head.get(from..to);
         let (preamble, meta_at) = if at(128, 132) == Some(b"DICM") {
@@ -328,14 +325,11 @@ impl<const DEPTH: usize> Parser<DEPTH> {
                 header_span,
             );
         }
-        let value = match win.get(value_span.start, value_span.len()) {
-            Ok(value) => value,
-            Err(_) => {
-                return Step::Need {
-                    offset: pos,
-                    len: header.len + value_span.len(),
-                };
-            }
+        let Ok(value) = win.get(value_span.start, value_span.len()) else {
+            return Step::Need {
+                offset: pos,
+                len: header.len + value_span.len(),
+            };
         };
         if header.tag == tags::FILE_META_INFORMATION_GROUP_LENGTH {
             if let Ok(bytes) = <[u8; 4]>::try_from(value) {
@@ -384,14 +378,11 @@ impl<const DEPTH: usize> Parser<DEPTH> {
                 }
             }
             let sniff_len = self.total.saturating_sub(self.pos).min(8);
-            let head = match win.get(self.pos, sniff_len) {
-                Ok(head) => head,
-                Err(_) => {
-                    return Step::Need {
-                        offset: self.pos,
-                        len: sniff_len,
-                    };
-                }
+            let Ok(head) = win.get(self.pos, sniff_len) else {
+                return Step::Need {
+                    offset: self.pos,
+                    len: sniff_len,
+                };
             };
             match (self.declared, sniff(head)) {
                 (Some(declared), Some(seen)) if declared != seen => seen,
