@@ -70,14 +70,26 @@ pub struct Patient {
     pub studies: Vec<Study>,
 }
 
-/// The image file of one instance.
+/// The image file of one instance (8×8 pixels).
 pub fn image_file(patient: &Patient, study: &Study, series: &Series, image: &Image) -> Vec<u8> {
+    image_file_sized(patient, study, series, image, 8)
+}
+
+/// The image file of one instance with `size`×`size` 16-bit pixels.
+pub fn image_file_sized(
+    patient: &Patient,
+    study: &Study,
+    series: &Series,
+    image: &Image,
+    size: u16,
+) -> Vec<u8> {
     let mut ds = DataSet::new();
     if let Some(charset) = patient.charset {
         ds = ds.el(tags::SPECIFIC_CHARACTER_SET, Vr::CS, charset);
     }
-    let pixels: Vec<u8> = (0..64u16)
-        .flat_map(|i| (i * 37 % 4096).to_le_bytes())
+    let count = u32::from(size) * u32::from(size);
+    let pixels: Vec<u8> = (0..count)
+        .flat_map(|i| ((i * 37 % 4096) as u16).to_le_bytes())
         .collect();
     let ds = ds
         .el(Tag::new(0x0008, 0x0008), Vr::CS, "ORIGINAL\\PRIMARY\\AXIAL")
@@ -99,8 +111,8 @@ pub fn image_file(patient: &Patient, study: &Study, series: &Series, image: &Ima
         .el(Tag::new(0x0020, 0x0013), Vr::IS, image.number.to_string())
         .us(Tag::new(0x0028, 0x0002), 1)
         .el(Tag::new(0x0028, 0x0004), Vr::CS, "MONOCHROME2")
-        .us(Tag::new(0x0028, 0x0010), 8)
-        .us(Tag::new(0x0028, 0x0011), 8)
+        .us(Tag::new(0x0028, 0x0010), size)
+        .us(Tag::new(0x0028, 0x0011), size)
         .us(Tag::new(0x0028, 0x0100), 16)
         .us(Tag::new(0x0028, 0x0101), 12)
         .us(Tag::new(0x0028, 0x0102), 11)
