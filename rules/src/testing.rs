@@ -67,3 +67,13 @@ pub fn findings_of(bytes: &[u8]) -> Found {
     lint_bytes(bytes, Selection::all(), &mut sink);
     found
 }
+
+/// Asserts that rule `id` fires on `failing` and on none of the [`CLEAN`] files.
+pub fn fires_only_on(id: &str, failing: &[u8]) {
+    let found = findings_of(failing);
+    assert!(found.has(id), "{id} did not fire: {found:?}");
+    for (i, clean) in CLEAN.iter().enumerate() {
+        let found = findings_of(clean);
+        assert!(!found.has(id), "{id} fired on clean file {i}: {found:?}");
+    }
+}

@@ -41,3 +41,15 @@ impl Rule for FragmentLength {
         }
     }
 }
+#[cfg(test)]
+mod tests {
+    use crate::testing::findings_of;
+
+    #[test]
+    fn fires_on_an_undefined_fragment_length_only() {
+        let bad = b"\xe0\x7f\x10\x00OB\x00\x00\xff\xff\xff\xff\xfe\xff\x00\xe0\xff\xff\xff\xff";
+        assert!(findings_of(bad).has("parse/fragment-length"));
+        let good = b"\xe0\x7f\x10\x00OB\x00\x00\xff\xff\xff\xff\xfe\xff\x00\xe0\x00\x00\x00\x00\xfe\xff\xdd\xe0\x00\x00\x00\x00";
+        assert!(!findings_of(good).has("parse/fragment-length"));
+    }
+}

@@ -42,3 +42,18 @@ impl Rule for LeadingBytes {
         }
     }
 }
+#[cfg(test)]
+mod tests {
+    use crate::testing::findings_of;
+
+    #[test]
+    fn fires_on_a_stray_first_byte_only() {
+        let good = b"\x08\x00\x05\x00CS\x0a\x00ISO_IR 100\x10\x00\x10\x00PN\x08\x00Doe^Jane";
+        let mut bad = [0x20u8; 35];
+        bad[1..].copy_from_slice(good);
+        let found = findings_of(&bad);
+        assert_eq!(found.at("parse/leading-bytes"), Some(0), "{found:?}");
+        assert!(!found.has("parse/not-dicom"));
+        assert!(!findings_of(good).has("parse/leading-bytes"));
+    }
+}

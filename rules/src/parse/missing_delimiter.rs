@@ -46,16 +46,13 @@ impl Rule for MissingDelimiter {
 
 #[cfg(test)]
 mod tests {
-    use crate::testing::{CLEAN, findings_of};
+    use crate::testing::fires_only_on;
 
     #[test]
     fn fires_on_the_defect_and_not_on_clean_files() {
-        let found = findings_of(include_bytes!(
-            "../../../corpus/files/parse/undefined-length-missing-delimiter.dcm"
-        ));
-        assert!(found.has("parse/missing-delimiter"), "{found:?}");
-        for clean in CLEAN {
-            assert!(!findings_of(clean).has("parse/missing-delimiter"));
-        }
+        fires_only_on(
+            "parse/missing-delimiter",
+            include_bytes!("../../../corpus/files/parse/undefined-length-missing-delimiter.dcm"),
+        );
     }
 }

@@ -40,3 +40,16 @@ impl Rule for NotDicom {
         }
     }
 }
+#[cfg(test)]
+mod tests {
+    use crate::testing::{CLEAN, findings_of};
+
+    #[test]
+    fn fires_on_text_only() {
+        let found = findings_of(b"This is a text file, not a DICOM data set.\n");
+        assert!(found.has("parse/not-dicom"), "{found:?}");
+        for clean in CLEAN {
+            assert!(!findings_of(clean).has("parse/not-dicom"));
+        }
+    }
+}

@@ -45,16 +45,13 @@ impl Rule for UnexpectedDelimiter {
 
 #[cfg(test)]
 mod tests {
-    use crate::testing::{CLEAN, findings_of};
+    use crate::testing::fires_only_on;
 
     #[test]
     fn fires_on_the_defect_and_not_on_clean_files() {
-        let found = findings_of(include_bytes!(
-            "../../../corpus/files/parse/stray-delimiter.dcm"
-        ));
-        assert!(found.has("parse/unexpected-delimiter"), "{found:?}");
-        for clean in CLEAN {
-            assert!(!findings_of(clean).has("parse/unexpected-delimiter"));
-        }
+        fires_only_on(
+            "parse/unexpected-delimiter",
+            include_bytes!("../../../corpus/files/parse/stray-delimiter.dcm"),
+        );
     }
 }
