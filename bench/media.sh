@@ -4,7 +4,7 @@
 #   dcmlint check DIR          (this project, release build)
 #   dcmdump -q +r +sd DIR       (DCMTK, parse only; apt-get install dcmtk)
 #   reading each file's first 4 KiB (the floor for any header-only checker)
-# Usage: bench/media.sh [FILES] [SIZE]      Runs warm (page cache), best of 3.
+# Usage: bench/media.sh [FILES] [SIZE]      Runs warm (page cache); times are hyperfine means of 10 runs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 files=${1:-2000}
@@ -18,14 +18,10 @@ fi
 du -sh "$work"
 n=$(find "$work" -type f | wc -l)
 
-best() { # best wall time of 3 runs of "$@", in seconds; peak RSS (KB) of the last
-  local best=999999 t rss
-  for _ in 1 2 3; do
-    /usr/bin/time -f "%e %M" -o /tmp/bench.time "$@" >/dev/null 2>&1 || true
-    read -r t rss < /tmp/bench.time
-    best=$(python3 -c "print(min($best, $t))")
-  done
-  echo "$best $rss"
+best() { # mean wall time (hyperfine, warm, 10 runs) of "$@" in seconds; peak RSS (KB)
+  hyperfine --warmup 2 --runs 10 --ignore-failure --export-json /tmp/bench.json --style none "$(printf '%q ' "$@")" >/dev/null 2>&1
+  /usr/bin/time -f "%M" -o /tmp/bench.time "$@" >/dev/null 2>&1 || true
+  python3 -c "import json; print(json.load(open('/tmp/bench.json'))['results'][0]['mean'], open('/tmp/bench.time').read().strip().splitlines()[-1])"
 }
 
 cat "$work"/DICOM/*/*/*/* >/dev/null  # warm the page cache

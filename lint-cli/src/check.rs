@@ -16,8 +16,10 @@ use walkdir::WalkDir;
 
 use crate::diagnostic::{Diagnostic, FileReport, Report};
 
-/// Bytes read at a time; big enough for the headers of most files in one read.
-const CHUNK: u64 = 64 * 1024;
+/// Bytes read at a time: enough for the whole header of a typical image in one read, and
+/// small enough that reading it costs little more than opening the file. Larger headers
+/// (a DICOMDIR, an SR) are read on in further windows as the parser asks.
+const CHUNK: u64 = 8 * 1024;
 
 /// The most a deflated data set may inflate to before dcmlint stops (a deflate bomb
 /// must not take the machine down).
