@@ -221,7 +221,8 @@ fn to_diagnostic(finding: &Finding<'_>, window: &[u8], offset: u64, inflated: bo
 }
 
 /// Whether a file found by walking is DICOM: `DICM` at 128, or a data set whose first
-/// elements parse cleanly in ascending order.
+/// elements parse cleanly, in ascending order, with tags the dictionary knows (any
+/// binary file parses as a few implicit VR elements; few have dictionary tags).
 pub fn looks_like_dicom(head: &[u8], total: u64) -> bool {
     if head.get(128..132) == Some(b"DICM") {
         return true;
@@ -232,10 +233,15 @@ pub fn looks_like_dicom(head: &[u8], total: u64) -> bool {
     loop {
         match parser.next(head, 0) {
             Step::Event(Event::Element(element)) => {
-                if last.is_some_and(|last| last >= element.header.tag) {
+                let tag = element.header.tag;
+                let public = lint_core::dictionary::lookup(tag).is_some();
+                // A data set starts with standard elements (Specific Character Set, Image
+                // Type, SOP Class…); private ones may follow.
+                let known = public || (elements > 0 && tag.is_private());
+                if last.is_some_and(|last| last >= tag) || !known {
                     return false;
                 }
-                last = Some(element.header.tag);
+                last = Some(tag);
                 elements += 1;
                 if elements >= 4 {
                     return true;
