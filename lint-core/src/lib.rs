@@ -1,9 +1,9 @@
 //! The checking core of dcmlint: it reads DICOM bytes and describes what is there.
 //!
 //! `lint-core` is a pull parser over `&[u8]` ([`parser`]) that yields events with byte
-//! spans, the data dictionary it needs for implicit VR data sets ([`dictionary`]), the
-//! character-set machinery ([`charset`]) and the DICOMDIR record walker. It never judges:
-//! the `lint-rules` crate turns these descriptions into findings.
+//! spans, with the transfer syntaxes ([`transfer_syntax`]) and the data dictionary
+//! ([`dictionary`]) it needs. It never judges: the `lint-rules` crate turns these
+//! descriptions into findings.
 //!
 //! The crate is `no_std`, uses no allocator and no `unsafe`, and bounds its stack with
 //! const generics, so modality firmware can link it as is. No input makes it panic, loop
@@ -22,7 +22,6 @@
     )
 )]
 
-pub mod charset;
 pub mod dictionary;
 pub mod parser;
 pub mod span;

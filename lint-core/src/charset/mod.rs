@@ -1,1 +1,0 @@
-//! Character sets (filled in by the character-set work).
