@@ -2,7 +2,30 @@
 //!
 //! It writes what it is told, byte for byte, so recipes can craft defects: values are
 //! padded to even length by [`DataSet::el`] but not by [`DataSet::el_exact`], lengths can
-//! be overridden, raw bytes can be inserted anywhere. Nothing here validates.
+//! be overridden ([`DataSet::el_with_length`], [`DataSet::seq_with_length`],
+//! [`Item::with_length`]), and raw bytes can be inserted anywhere ([`DataSet::raw`]).
+//! Nothing here validates: element order is the order of the calls (see
+//! [`DataSet::sorted`]).
+//!
+//! ```
+//! use dcmlint_corpus::builder::{DataSet, Item, Part10, ts};
+//! use lint_core::tag::tags;
+//! use lint_core::{Tag, Vr};
+//!
+//! let code = DataSet::new().el(Tag::new(0x0008, 0x0100), Vr::SH, "T-1");
+//! let ds = DataSet::new()
+//!     .el(tags::SOP_CLASS_UID, Vr::UI, "1.2.840.10008.5.1.4.1.1.2")
+//!     .el(tags::SOP_INSTANCE_UID, Vr::UI, "1.2.3.4")
+//!     .el(tags::PATIENT_NAME, Vr::PN, "Doe^Jane") // padded to 8 bytes
+//!     .seq_undefined(Tag::new(0x0040, 0x0275), vec![Item::undefined(code)]);
+//! let file = Part10::new("1.2.840.10008.5.1.4.1.1.2", "1.2.3.4", ts::EXPLICIT_LE)
+//!     .dataset(ds)
+//!     .build();
+//! assert_eq!(&file[128..132], b"DICM");
+//! ```
+//!
+//! Values are given as little-endian bytes; the big-endian encoding swaps binary values
+//! itself, so one recipe can be written in every transfer syntax.
 
 use lint_core::tag::tags;
 use lint_core::{Tag, Vr};
@@ -145,6 +168,11 @@ impl DataSet {
         self.el(tag, Vr::US, value.to_le_bytes())
     }
 
+    /// A UL value.
+    pub fn ul(self, tag: Tag, value: u32) -> Self {
+        self.el(tag, Vr::UL, value.to_le_bytes())
+    }
+
     /// A sequence of defined length.
     pub fn seq(self, tag: Tag, items: Vec<Item>) -> Self {
         self.push(Elem::Seq {
@@ -228,6 +256,14 @@ impl DataSet {
     }
 }
 
+/// Size of the numbers a binary VR holds, for byte swapping (`None`: a byte string).
+fn swap_unit(vr: Vr) -> Option<usize> {
+    match vr {
+        Vr::AT => Some(2),
+        _ => vr.fixed_size().map(usize::from),
+    }
+}
+
 struct Writer {
     out: Vec<u8>,
     enc: Enc,
@@ -283,13 +319,15 @@ impl Writer {
                     length,
                 } => {
                     self.header(*tag, *vr, length.unwrap_or(bytes.len() as u32));
-                    // Binary values follow the byte order (US only, in these recipes).
-                    if self.enc == Enc::ExplicitBe && matches!(vr, Vr::US | Vr::SS) {
-                        for pair in bytes.chunks(2) {
-                            self.out.extend(pair.iter().rev());
+                    // Recipes give binary values in little endian; big endian swaps each
+                    // word (AT is two 16-bit numbers, OB/UN and strings are bytes).
+                    match swap_unit(*vr) {
+                        Some(unit) if self.enc == Enc::ExplicitBe => {
+                            for word in bytes.chunks(unit) {
+                                self.out.extend(word.iter().rev());
+                            }
                         }
-                    } else {
-                        self.out.extend_from_slice(bytes);
+                        _ => self.out.extend_from_slice(bytes),
                     }
                 }
                 Elem::Seq {
@@ -481,17 +519,59 @@ impl Meta {
     }
 }
 
-/// A Part 10 file: `meta`, then `data_set` in the meta's transfer syntax (deflated if
-/// it says so).
-pub fn part10(meta: &Meta, data_set: &DataSet) -> Vec<u8> {
-    let mut out = meta.encode();
-    let ts = meta.transfer_syntax();
-    let bytes = match ts.as_str() {
+/// Encodes `data_set` as the transfer syntax `transfer_syntax` says: implicit VR LE,
+/// explicit VR BE, deflated explicit VR LE (raw deflate, no zlib header, PS3.5 §A.5), and
+/// explicit VR LE for everything else (the encapsulated syntaxes and unknown UIDs).
+pub fn encode_for(transfer_syntax: &str, data_set: &DataSet) -> Vec<u8> {
+    match transfer_syntax {
         ts::IMPLICIT_LE => data_set.encode(Enc::ImplicitLe),
         ts::EXPLICIT_BE => data_set.encode(Enc::ExplicitBe),
         ts::DEFLATED => miniz_oxide::deflate::compress_to_vec(&data_set.encode(Enc::ExplicitLe), 6),
         _ => data_set.encode(Enc::ExplicitLe),
-    };
-    out.extend(bytes);
+    }
+}
+
+/// A Part 10 file: `meta`, then `data_set` in the meta's transfer syntax (deflated if
+/// it says so). A meta without (0002,0010) gets explicit VR LE.
+pub fn part10(meta: &Meta, data_set: &DataSet) -> Vec<u8> {
+    let mut out = meta.encode();
+    out.extend(encode_for(&meta.transfer_syntax(), data_set));
     out
+}
+
+/// A Part 10 file under construction: File Meta plus data set.
+///
+/// `Part10::new(class, instance, ts).dataset(ds).build()` writes a correct file; the
+/// [`Part10::meta`] hook edits the File Meta group first to craft defects.
+#[derive(Clone, Debug)]
+pub struct Part10 {
+    meta: Meta,
+    data_set: DataSet,
+}
+
+impl Part10 {
+    /// A file with a correct File Meta group ([`Meta::new`]) and an empty data set.
+    pub fn new(sop_class: &str, sop_instance: &str, transfer_syntax: &str) -> Self {
+        Part10 {
+            meta: Meta::new(sop_class, sop_instance, transfer_syntax),
+            data_set: DataSet::new(),
+        }
+    }
+
+    /// The data set (written in the transfer syntax of (0002,0010)).
+    pub fn dataset(mut self, data_set: DataSet) -> Self {
+        self.data_set = data_set;
+        self
+    }
+
+    /// Edits the File Meta group, e.g. `.meta(|m| m.without(tags::TRANSFER_SYNTAX_UID))`.
+    pub fn meta(mut self, edit: impl FnOnce(Meta) -> Meta) -> Self {
+        self.meta = edit(self.meta);
+        self
+    }
+
+    /// The file's bytes.
+    pub fn build(&self) -> Vec<u8> {
+        part10(&self.meta, &self.data_set)
+    }
 }

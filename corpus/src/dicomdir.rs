@@ -1,8 +1,11 @@
 //! A media file-set model (patients → studies → series → images) that writes both the
 //! image files and a DICOMDIR that agrees with them (PS3.3 Annex F, PS3.10 §8).
 //!
-//! Offsets are computed in two passes: records are encoded once with zero offsets to learn
-//! their sizes (a UL is 4 bytes whatever its value), then again with the real offsets.
+//! The DICOMDIR keys are taken from the same model as the image files, so keys, UIDs and
+//! the (0004,1510)/(0004,1511)/(0004,1512) triplets agree with the referenced files by
+//! construction. [`DicomDir`] writes the Basic Directory; offsets are computed in two
+//! passes: records are encoded once with zero offsets to learn their sizes (a UL is 4
+//! bytes whatever its value), then again with the real offsets.
 
 use lint_core::tag::tags;
 use lint_core::{Tag, Vr};
@@ -11,24 +14,53 @@ use crate::builder::{DataSet, Enc, Item, Meta, part10, ts};
 
 /// CT Image Storage.
 pub const CT_IMAGE_STORAGE: &str = "1.2.840.10008.5.1.4.1.1.2";
-/// Media Storage Directory Storage.
+/// MR Image Storage.
+pub const MR_IMAGE_STORAGE: &str = "1.2.840.10008.5.1.4.1.1.4";
+/// Media Storage Directory Storage: the SOP Class of a DICOMDIR (PS3.10 §8.6).
 pub const MEDIA_STORAGE_DIRECTORY: &str = "1.2.840.10008.1.3.10";
 
-/// One image.
+/// One image: an IMAGE record and the file it references.
 #[derive(Clone, Debug)]
 pub struct Image {
-    /// File ID components, e.g. `["DICOM", "P0000001", …]`.
+    /// File ID components, e.g. `["DICOM", "P0000001", …]`: upper case, digits and `_`,
+    /// at most 8 characters each, no extension (PS3.10 §8.2, §8.5).
     pub file_id: Vec<String>,
+    /// SOP Class UID: [`CT_IMAGE_STORAGE`] or [`MR_IMAGE_STORAGE`] (the file's IOD
+    /// follows it).
+    pub sop_class: &'static str,
     /// SOP Instance UID.
     pub uid: String,
+    /// Transfer syntax of the file (any of [`ts`] but the encapsulated ones).
+    pub transfer_syntax: &'static str,
     /// Instance Number.
     pub number: u32,
+}
+
+impl Image {
+    /// A CT image in explicit VR little endian.
+    pub fn ct(file_id: Vec<String>, uid: String, number: u32) -> Self {
+        Image {
+            file_id,
+            sop_class: CT_IMAGE_STORAGE,
+            uid,
+            transfer_syntax: ts::EXPLICIT_LE,
+            number,
+        }
+    }
+
+    /// An MR image in explicit VR little endian.
+    pub fn mr(file_id: Vec<String>, uid: String, number: u32) -> Self {
+        Image {
+            sop_class: MR_IMAGE_STORAGE,
+            ..Image::ct(file_id, uid, number)
+        }
+    }
 }
 
 /// One series.
 #[derive(Clone, Debug)]
 pub struct Series {
-    /// Modality.
+    /// Modality (`CT`, `MR`).
     pub modality: &'static str,
     /// Series Instance UID.
     pub uid: String,
@@ -66,6 +98,10 @@ pub struct Patient {
     pub name: Vec<u8>,
     /// Patient ID.
     pub id: &'static str,
+    /// Patient's Birth Date (may be empty: Type 2).
+    pub birth_date: &'static str,
+    /// Patient's Sex (`F`, `M`, `O` or empty).
+    pub sex: &'static str,
     /// Studies.
     pub studies: Vec<Study>,
 }
@@ -75,7 +111,8 @@ pub fn image_file(patient: &Patient, study: &Study, series: &Series, image: &Ima
     image_file_sized(patient, study, series, image, 8)
 }
 
-/// The image file of one instance with `size`×`size` 16-bit pixels.
+/// The image file of one instance with `size`×`size` 16-bit pixels: a complete CT or MR
+/// Image IOD (so `dciodvfy` finds nothing missing), whose keys are the model's.
 pub fn image_file_sized(
     patient: &Patient,
     study: &Study,
@@ -83,6 +120,7 @@ pub fn image_file_sized(
     image: &Image,
     size: u16,
 ) -> Vec<u8> {
+    let is_mr = image.sop_class == MR_IMAGE_STORAGE;
     let mut ds = DataSet::new();
     if let Some(charset) = patient.charset {
         ds = ds.el(tags::SPECIFIC_CHARACTER_SET, Vr::CS, charset);
@@ -91,35 +129,82 @@ pub fn image_file_sized(
     let pixels: Vec<u8> = (0..count)
         .flat_map(|i| ((i * 37 % 4096) as u16).to_le_bytes())
         .collect();
-    let ds = ds
-        .el(Tag::new(0x0008, 0x0008), Vr::CS, "ORIGINAL\\PRIMARY\\AXIAL")
-        .el(tags::SOP_CLASS_UID, Vr::UI, CT_IMAGE_STORAGE)
+    // Slices 5 mm apart along the patient axis, one per instance number.
+    let z = format!("{}", i64::from(image.number) * 5);
+    let mut ds = ds
+        .el(
+            Tag::new(0x0008, 0x0008),
+            Vr::CS,
+            if is_mr {
+                "ORIGINAL\\PRIMARY\\OTHER"
+            } else {
+                "ORIGINAL\\PRIMARY\\AXIAL"
+            },
+        )
+        .el(tags::SOP_CLASS_UID, Vr::UI, image.sop_class)
         .el(tags::SOP_INSTANCE_UID, Vr::UI, &image.uid)
-        .el(Tag::new(0x0008, 0x0020), Vr::DA, study.date)
-        .el(Tag::new(0x0008, 0x0030), Vr::TM, study.time)
-        .el(Tag::new(0x0008, 0x0050), Vr::SH, study.accession)
-        .el(Tag::new(0x0008, 0x0060), Vr::CS, series.modality)
-        .el(Tag::new(0x0008, 0x1030), Vr::LO, &study.description)
+        .el(tags::STUDY_DATE, Vr::DA, study.date)
+        .el(tags::STUDY_TIME, Vr::TM, study.time)
+        .el(tags::ACCESSION_NUMBER, Vr::SH, study.accession)
+        .el(tags::MODALITY, Vr::CS, series.modality)
+        .el(Tag::new(0x0008, 0x0070), Vr::LO, "DCMLINT")
+        .el(Tag::new(0x0008, 0x0090), Vr::PN, "")
+        .el(tags::STUDY_DESCRIPTION, Vr::LO, &study.description)
         .el(tags::PATIENT_NAME, Vr::PN, &patient.name)
-        .el(Tag::new(0x0010, 0x0020), Vr::LO, patient.id)
-        .el(Tag::new(0x0010, 0x0030), Vr::DA, "")
-        .el(Tag::new(0x0010, 0x0040), Vr::CS, "O")
-        .el(Tag::new(0x0020, 0x000D), Vr::UI, &study.uid)
-        .el(Tag::new(0x0020, 0x000E), Vr::UI, &series.uid)
-        .el(Tag::new(0x0020, 0x0010), Vr::SH, study.id)
-        .el(Tag::new(0x0020, 0x0011), Vr::IS, series.number.to_string())
-        .el(Tag::new(0x0020, 0x0013), Vr::IS, image.number.to_string())
+        .el(tags::PATIENT_ID, Vr::LO, patient.id)
+        .el(tags::PATIENT_BIRTH_DATE, Vr::DA, patient.birth_date)
+        .el(tags::PATIENT_SEX, Vr::CS, patient.sex);
+    // An unpaired body part, so Laterality (0020,0060, Type 2C) is rightly absent.
+    ds = ds.el(Tag::new(0x0018, 0x0015), Vr::CS, "HEAD");
+    ds = if is_mr {
+        ds.el(Tag::new(0x0018, 0x0020), Vr::CS, "SE")
+            .el(Tag::new(0x0018, 0x0021), Vr::CS, "NONE")
+            .el(Tag::new(0x0018, 0x0022), Vr::CS, "")
+            .el(Tag::new(0x0018, 0x0023), Vr::CS, "2D")
+            .el(Tag::new(0x0018, 0x0050), Vr::DS, "5")
+            .el(Tag::new(0x0018, 0x0080), Vr::DS, "500")
+            .el(Tag::new(0x0018, 0x0081), Vr::DS, "20")
+            .el(Tag::new(0x0018, 0x0091), Vr::IS, "1")
+    } else {
+        ds.el(Tag::new(0x0018, 0x0050), Vr::DS, "5")
+            .el(Tag::new(0x0018, 0x0060), Vr::DS, "120")
+    };
+    let mut ds = ds
+        .el(Tag::new(0x0018, 0x5100), Vr::CS, "HFS")
+        .el(tags::STUDY_INSTANCE_UID, Vr::UI, &study.uid)
+        .el(tags::SERIES_INSTANCE_UID, Vr::UI, &series.uid)
+        .el(tags::STUDY_ID, Vr::SH, study.id)
+        .el(tags::SERIES_NUMBER, Vr::IS, series.number.to_string())
+        .el(Tag::new(0x0020, 0x0012), Vr::IS, "1")
+        .el(tags::INSTANCE_NUMBER, Vr::IS, image.number.to_string())
+        .el(Tag::new(0x0020, 0x0032), Vr::DS, format!("0\\0\\{z}"))
+        .el(Tag::new(0x0020, 0x0037), Vr::DS, "1\\0\\0\\0\\1\\0")
+        // One frame of reference per series: its images share the patient coordinates.
+        .el(
+            Tag::new(0x0020, 0x0052),
+            Vr::UI,
+            format!("{}.1", series.uid),
+        )
+        .el(Tag::new(0x0020, 0x1040), Vr::LO, "")
         .us(Tag::new(0x0028, 0x0002), 1)
         .el(Tag::new(0x0028, 0x0004), Vr::CS, "MONOCHROME2")
         .us(Tag::new(0x0028, 0x0010), size)
         .us(Tag::new(0x0028, 0x0011), size)
+        .el(Tag::new(0x0028, 0x0030), Vr::DS, "0.5\\0.5")
         .us(Tag::new(0x0028, 0x0100), 16)
         .us(Tag::new(0x0028, 0x0101), 12)
         .us(Tag::new(0x0028, 0x0102), 11)
-        .us(Tag::new(0x0028, 0x0103), 0)
-        .el(tags::PIXEL_DATA, Vr::OW, pixels);
+        .us(Tag::new(0x0028, 0x0103), 0);
+    if !is_mr {
+        ds = ds.el(Tag::new(0x0028, 0x1052), Vr::DS, "-1024").el(
+            Tag::new(0x0028, 0x1053),
+            Vr::DS,
+            "1",
+        );
+    }
+    let ds = ds.el(tags::PIXEL_DATA, Vr::OW, pixels);
     part10(
-        &Meta::new(CT_IMAGE_STORAGE, &image.uid, ts::EXPLICIT_LE),
+        &Meta::new(image.sop_class, &image.uid, image.transfer_syntax),
         &ds,
     )
 }
@@ -128,19 +213,25 @@ pub fn image_file_sized(
 struct Record {
     keys: DataSet,
     kind: &'static str,
-    file: Option<(String, String)>,
+    /// The referenced instance of an IMAGE record.
+    image: Option<Image>,
     parent: Option<usize>,
 }
 
+/// The records of `patients` in pre-order (each record before its lower-level entity),
+/// with the keys PS3.3 F.5.1–F.5.4 require.
 fn records(patients: &[Patient]) -> Vec<Record> {
     let mut out = Vec::new();
     for patient in patients {
-        let mut keys = DataSet::new();
-        if let Some(charset) = patient.charset {
-            keys = keys.el(tags::SPECIFIC_CHARACTER_SET, Vr::CS, charset);
-        }
-        let keys = keys.el(tags::PATIENT_NAME, Vr::PN, &patient.name).el(
-            Tag::new(0x0010, 0x0020),
+        // Records carry their own (0008,0005): a reader may not rely on the DICOMDIR's
+        // top level or on the referenced file for it (PS3.3 F.5, PS3.5 §7.5.3).
+        let scs = || {
+            patient.charset.map_or_else(DataSet::new, |charset| {
+                DataSet::new().el(tags::SPECIFIC_CHARACTER_SET, Vr::CS, charset)
+            })
+        };
+        let keys = scs().el(tags::PATIENT_NAME, Vr::PN, &patient.name).el(
+            tags::PATIENT_ID,
             Vr::LO,
             patient.id,
         );
@@ -148,50 +239,44 @@ fn records(patients: &[Patient]) -> Vec<Record> {
         out.push(Record {
             keys,
             kind: "PATIENT",
-            file: None,
+            image: None,
             parent: None,
         });
         for study in &patient.studies {
-            let mut keys = DataSet::new();
-            if let Some(charset) = patient.charset {
-                keys = keys.el(tags::SPECIFIC_CHARACTER_SET, Vr::CS, charset);
-            }
-            let keys = keys
-                .el(Tag::new(0x0008, 0x0020), Vr::DA, study.date)
-                .el(Tag::new(0x0008, 0x0030), Vr::TM, study.time)
-                .el(Tag::new(0x0008, 0x0050), Vr::SH, study.accession)
-                .el(Tag::new(0x0008, 0x1030), Vr::LO, &study.description)
-                .el(Tag::new(0x0020, 0x000D), Vr::UI, &study.uid)
-                .el(Tag::new(0x0020, 0x0010), Vr::SH, study.id);
+            let keys = scs()
+                .el(tags::STUDY_DATE, Vr::DA, study.date)
+                .el(tags::STUDY_TIME, Vr::TM, study.time)
+                .el(tags::ACCESSION_NUMBER, Vr::SH, study.accession)
+                .el(tags::STUDY_DESCRIPTION, Vr::LO, &study.description)
+                .el(tags::STUDY_INSTANCE_UID, Vr::UI, &study.uid)
+                .el(tags::STUDY_ID, Vr::SH, study.id);
             let s = out.len();
             out.push(Record {
                 keys,
                 kind: "STUDY",
-                file: None,
+                image: None,
                 parent: Some(p),
             });
             for series in &study.series {
+                // SERIES and IMAGE keys are plain ASCII, so they need no (0008,0005).
                 let keys = DataSet::new()
-                    .el(Tag::new(0x0008, 0x0060), Vr::CS, series.modality)
-                    .el(Tag::new(0x0020, 0x000E), Vr::UI, &series.uid)
-                    .el(Tag::new(0x0020, 0x0011), Vr::IS, series.number.to_string());
+                    .el(tags::MODALITY, Vr::CS, series.modality)
+                    .el(tags::SERIES_INSTANCE_UID, Vr::UI, &series.uid)
+                    .el(tags::SERIES_NUMBER, Vr::IS, series.number.to_string());
                 let r = out.len();
                 out.push(Record {
                     keys,
                     kind: "SERIES",
-                    file: None,
+                    image: None,
                     parent: Some(s),
                 });
                 for image in &series.images {
-                    let keys = DataSet::new().el(
-                        Tag::new(0x0020, 0x0013),
-                        Vr::IS,
-                        image.number.to_string(),
-                    );
+                    let keys =
+                        DataSet::new().el(tags::INSTANCE_NUMBER, Vr::IS, image.number.to_string());
                     out.push(Record {
                         keys,
                         kind: "IMAGE",
-                        file: Some((image.file_id.join("\\"), image.uid.clone())),
+                        image: Some(image.clone()),
                         parent: Some(r),
                     });
                 }
@@ -201,95 +286,171 @@ fn records(patients: &[Patient]) -> Vec<Record> {
     out
 }
 
-fn record_item(record: &Record, next: u32, lower: u32) -> Vec<u8> {
+/// The data set of one record item: the (0004,14xx) bookkeeping, the reference, the keys.
+fn record_data_set(record: &Record, next: u32, lower: u32) -> DataSet {
     let mut ds = DataSet::new()
-        .el(
-            tags::OFFSET_OF_THE_NEXT_DIRECTORY_RECORD,
-            Vr::UL,
-            next.to_le_bytes(),
-        )
+        .ul(tags::OFFSET_OF_THE_NEXT_DIRECTORY_RECORD, next)
         .us(tags::RECORD_IN_USE_FLAG, 0xFFFF)
-        .el(
+        .ul(
             tags::OFFSET_OF_REFERENCED_LOWER_LEVEL_DIRECTORY_ENTITY,
-            Vr::UL,
-            lower.to_le_bytes(),
+            lower,
         )
         .el(tags::DIRECTORY_RECORD_TYPE, Vr::CS, record.kind);
-    if let Some((file_id, uid)) = &record.file {
+    if let Some(image) = &record.image {
         ds = ds
-            .el(tags::REFERENCED_FILE_ID, Vr::CS, file_id)
+            // A multi-valued CS: the components separated by `\`.
+            .el(tags::REFERENCED_FILE_ID, Vr::CS, image.file_id.join("\\"))
             .el(
                 tags::REFERENCED_SOP_CLASS_UID_IN_FILE,
                 Vr::UI,
-                CT_IMAGE_STORAGE,
+                image.sop_class,
             )
-            .el(tags::REFERENCED_SOP_INSTANCE_UID_IN_FILE, Vr::UI, uid)
+            .el(
+                tags::REFERENCED_SOP_INSTANCE_UID_IN_FILE,
+                Vr::UI,
+                &image.uid,
+            )
             .el(
                 tags::REFERENCED_TRANSFER_SYNTAX_UID_IN_FILE,
                 Vr::UI,
-                ts::EXPLICIT_LE,
+                image.transfer_syntax,
             );
     }
-    let mut bytes = ds.encode(Enc::ExplicitLe);
-    bytes.extend(record.keys.encode(Enc::ExplicitLe));
-    bytes
+    ds.raw(record.keys.encode(Enc::ExplicitLe))
 }
 
-/// The DICOMDIR of a file-set.
-pub fn dicomdir(file_set_id: &str, instance_uid: &str, patients: &[Patient]) -> Vec<u8> {
-    let meta = Meta::new(MEDIA_STORAGE_DIRECTORY, instance_uid, ts::EXPLICIT_LE);
-    let records = records(patients);
-    let sizes: Vec<u32> = records
-        .iter()
-        .map(|r| record_item(r, 0, 0).len() as u32 + 8)
-        .collect();
-    let head = |first: u32, last: u32| {
-        DataSet::new()
-            .el(tags::FILE_SET_ID, Vr::CS, file_set_id)
-            .el(
-                tags::OFFSET_OF_THE_FIRST_DIRECTORY_RECORD_OF_THE_ROOT_DIRECTORY_ENTITY,
-                Vr::UL,
-                first.to_le_bytes(),
-            )
-            .el(
-                tags::OFFSET_OF_THE_LAST_DIRECTORY_RECORD_OF_THE_ROOT_DIRECTORY_ENTITY,
-                Vr::UL,
-                last.to_le_bytes(),
-            )
-            .us(tags::FILE_SET_CONSISTENCY_FLAG, 0)
-    };
-    // Sequence header: tag, VR, reserved, length = 12 bytes.
-    let start = meta.encode().len() as u32 + head(0, 0).encode(Enc::ExplicitLe).len() as u32 + 12;
-    let mut offsets = Vec::with_capacity(records.len());
-    let mut at = start;
-    for size in &sizes {
-        offsets.push(at);
-        at += size;
+/// A Basic Directory (DICOMDIR) under construction.
+///
+/// ```
+/// use dcmlint_corpus::dicomdir::{DicomDir, Image, Patient, Series, Study};
+/// let image = Image::ct(vec!["DICOM".into(), "IM1".into()], "1.2.3.4.1".into(), 1);
+/// let series = Series { modality: "CT", uid: "1.2.3.3".into(), number: 1, images: vec![image] };
+/// let study = Study {
+///     uid: "1.2.3.2".into(), date: "20240131", time: "093000", description: b"CT".to_vec(),
+///     id: "1", accession: "A1", series: vec![series],
+/// };
+/// let patients = [Patient {
+///     charset: None, name: b"Doe^Jane".to_vec(), id: "P1", birth_date: "", sex: "F",
+///     studies: vec![study],
+/// }];
+/// let bytes = DicomDir::new("DISC1", "1.2.3.5", &patients).undefined_lengths(true).build();
+/// assert_eq!(&bytes[128..132], b"DICM");
+/// ```
+#[derive(Clone, Debug)]
+pub struct DicomDir<'a> {
+    file_set_id: String,
+    file_set_uid: String,
+    patients: &'a [Patient],
+    undefined_lengths: bool,
+}
+
+impl<'a> DicomDir<'a> {
+    /// A DICOMDIR for `patients`: File-set ID (0004,1130) `file_set_id` (`A–Z 0–9 _`, at
+    /// most 16), File-set UID (its (0002,0003)) `file_set_uid`.
+    pub fn new(file_set_id: &str, file_set_uid: &str, patients: &'a [Patient]) -> Self {
+        DicomDir {
+            file_set_id: file_set_id.to_owned(),
+            file_set_uid: file_set_uid.to_owned(),
+            patients,
+            undefined_lengths: false,
+        }
     }
-    let items: Vec<Item> = records
-        .iter()
-        .enumerate()
-        .map(|(i, record)| {
-            let next = (i + 1..records.len())
-                .find(|&j| records[j].parent == record.parent)
-                .map_or(0, |j| offsets[j]);
-            let lower = records
-                .iter()
-                .position(|r| r.parent == Some(i))
-                .map_or(0, |j| offsets[j]);
-            Item::new(DataSet::new().raw(record_item(record, next, lower)))
-        })
-        .collect();
-    let roots: Vec<u32> = records
-        .iter()
-        .enumerate()
-        .filter(|(_, r)| r.parent.is_none())
-        .map(|(i, _)| offsets[i])
-        .collect();
-    let ds = head(
-        roots.first().copied().unwrap_or(0),
-        roots.last().copied().unwrap_or(0),
-    )
-    .seq(tags::DIRECTORY_RECORD_SEQUENCE, items);
-    part10(&meta, &ds)
+
+    /// Writes the Directory Record Sequence and its items with undefined lengths (and
+    /// delimiters) instead of the explicit lengths dcmmkdir writes.
+    pub fn undefined_lengths(mut self, undefined: bool) -> Self {
+        self.undefined_lengths = undefined;
+        self
+    }
+
+    /// The DICOMDIR file.
+    pub fn build(&self) -> Vec<u8> {
+        let meta = Meta::new(MEDIA_STORAGE_DIRECTORY, &self.file_set_uid, ts::EXPLICIT_LE);
+        let records = records(self.patients);
+        let item = |ds: DataSet| {
+            if self.undefined_lengths {
+                Item::undefined(ds)
+            } else {
+                Item::new(ds)
+            }
+        };
+        // Pass 1: the size of each record item (header, body, delimiter if any).
+        let sizes: Vec<u32> = records
+            .iter()
+            .map(|r| {
+                DataSet::new()
+                    .seq(
+                        tags::DIRECTORY_RECORD_SEQUENCE,
+                        vec![item(record_data_set(r, 0, 0))],
+                    )
+                    .encode(Enc::ExplicitLe)
+                    .len() as u32
+                    - SEQUENCE_HEADER
+            })
+            .collect();
+        let head = |first: u32, last: u32| {
+            DataSet::new()
+                .el(tags::FILE_SET_ID, Vr::CS, &self.file_set_id)
+                .ul(
+                    tags::OFFSET_OF_THE_FIRST_DIRECTORY_RECORD_OF_THE_ROOT_DIRECTORY_ENTITY,
+                    first,
+                )
+                .ul(
+                    tags::OFFSET_OF_THE_LAST_DIRECTORY_RECORD_OF_THE_ROOT_DIRECTORY_ENTITY,
+                    last,
+                )
+                .us(tags::FILE_SET_CONSISTENCY_FLAG, 0)
+        };
+        // Offsets count from the first byte of the preamble (PS3.3 Table F.3-3 notes).
+        let start = meta.encode().len() as u32
+            + head(0, 0).encode(Enc::ExplicitLe).len() as u32
+            + SEQUENCE_HEADER;
+        let offsets: Vec<u32> = sizes
+            .iter()
+            .scan(start, |at, size| {
+                let here = *at;
+                *at += size;
+                Some(here)
+            })
+            .collect();
+        // Pass 2: the same records with their offsets.
+        let items: Vec<Item> = records
+            .iter()
+            .enumerate()
+            .map(|(i, record)| {
+                let next = (i + 1..records.len())
+                    .find(|&j| records[j].parent == record.parent)
+                    .map_or(0, |j| offsets[j]);
+                let lower = records
+                    .iter()
+                    .position(|r| r.parent == Some(i))
+                    .map_or(0, |j| offsets[j]);
+                item(record_data_set(record, next, lower))
+            })
+            .collect();
+        let roots: Vec<u32> = records
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| r.parent.is_none())
+            .map(|(i, _)| offsets[i])
+            .collect();
+        let head = head(
+            roots.first().copied().unwrap_or(0),
+            roots.last().copied().unwrap_or(0),
+        );
+        let ds = if self.undefined_lengths {
+            head.seq_undefined(tags::DIRECTORY_RECORD_SEQUENCE, items)
+        } else {
+            head.seq(tags::DIRECTORY_RECORD_SEQUENCE, items)
+        };
+        part10(&meta, &ds)
+    }
+}
+
+/// Tag, VR, reserved bytes and length of the (0004,1220) header in explicit VR LE.
+const SEQUENCE_HEADER: u32 = 12;
+
+/// The DICOMDIR of a file-set, with explicit lengths.
+pub fn dicomdir(file_set_id: &str, file_set_uid: &str, patients: &[Patient]) -> Vec<u8> {
+    DicomDir::new(file_set_id, file_set_uid, patients).build()
 }

@@ -75,6 +75,36 @@ fn latin1_ct() -> (Meta, DataSet) {
     (meta, pixels(ds))
 }
 
+/// A CT image with the usual patient, study, series, equipment and image attributes,
+/// written by the same code as the sample media set.
+fn typical_ct() -> Vec<u8> {
+    let image = Image::ct(vec!["CT".into()], uid("1.1"), 1);
+    let series = Series {
+        modality: "CT",
+        uid: uid("1.1.3"),
+        number: 2,
+        images: vec![image.clone()],
+    };
+    let study = Study {
+        uid: uid("1.1.2"),
+        date: "20240131",
+        time: "093000",
+        description: b"CT Sch\xe4del".to_vec(),
+        id: "1",
+        accession: "A1001",
+        series: vec![series.clone()],
+    };
+    let patient = Patient {
+        charset: Some(b"ISO_IR 100"),
+        name: b"M\xfcller^J\xfcrgen".to_vec(),
+        id: "PAT0002",
+        birth_date: "19700101",
+        sex: "M",
+        studies: vec![study.clone()],
+    };
+    dicomdir::image_file_sized(&patient, &study, &series, &image, 16)
+}
+
 fn code_item(value: &str) -> DataSet {
     DataSet::new()
         .el(Tag::new(0x0008, 0x0100), Vr::SH, value)
@@ -85,13 +115,11 @@ fn code_item(value: &str) -> DataSet {
 /// The clean files: every rule must pass them.
 fn clean_files() -> Vec<Recipe> {
     let mut out = Vec::new();
-    let (meta, ds) = latin1_ct();
-    out.push(clean(
-        "files/clean/ct-explicit-le.dcm",
-        "CT image, explicit VR LE, ISO_IR 100 name Müller^Jürgen",
-        meta,
-        ds,
-    ));
+    out.push(Recipe {
+        path: "files/clean/ct-explicit-le.dcm",
+        about: "CT image (complete CT Image IOD, 16×16 MONOCHROME2 16-bit), explicit VR LE, ISO_IR 100 name Müller^Jürgen",
+        bytes: typical_ct(),
+    });
 
     let instance = uid("1.2");
     let ds = pixels(image(
@@ -194,11 +222,11 @@ fn clean_files() -> Vec<Recipe> {
     let (meta, ds) = ct(Some(b"\\ISO 2022 IR 87"), YAMADA, "1.9");
     let ds = ds
         .el(Tag::new(0x0020, 0x0010), Vr::SH, "S1")
-        .el(Tag::new(0x0032, 0x1060), Vr::LO, MIYAMOTO)
+        .el(tags::STUDY_DESCRIPTION, Vr::LO, MIYAMOTO)
         .sorted();
     out.push(clean(
         "files/clean/japanese-iso2022.dcm",
-        "ISO 2022 IR 87: PS3.5 Annex H example 1 name; an LO holding 宮本 whose bytes include 0x5C",
+        "ISO 2022 IR 87: PS3.5 Annex H example 1 name; Study Description (LO, VM 1) 宮本, whose bytes include 0x5C",
         meta,
         ds,
     ));
@@ -446,41 +474,46 @@ fn meta_files() -> Vec<Recipe> {
     out
 }
 
-/// The sample media set of the README: 3 patients, DICOMDIR included.
+/// The patients of the sample media set (`corpus/media/sample`), the README's clean
+/// file-set: 3 patients (ASCII, Latin-1, Japanese ISO 2022 IR 87), CT and MR series.
 pub fn sample_patients() -> Vec<Patient> {
-    let mut serial = 0;
-    let mut image = |p: usize, s: usize, r: usize, i: u32| {
-        serial += 1;
-        Image {
-            file_id: vec![
-                "DICOM".into(),
-                format!("P{p:07}"),
-                format!("ST{s:06}"),
-                format!("SE{r:06}"),
-                format!("IM{i:06}"),
-            ],
-            uid: uid(&format!("4.{p}.{s}.{r}.{i}")),
-            number: i,
+    // File IDs DICOM\Pppppppp\STssssss\SErrrrrr\IMiiiiii: upper case, ≤ 8 characters,
+    // no extension; UIDs ROOT.4.p.s.r.i follow the same numbering.
+    let image = |p: usize, s: usize, r: usize, i: u32, mr: bool| {
+        let file_id = vec![
+            "DICOM".into(),
+            format!("P{p:07}"),
+            format!("ST{s:06}"),
+            format!("SE{r:06}"),
+            format!("IM{i:06}"),
+        ];
+        let uid = uid(&format!("4.{p}.{s}.{r}.{i}"));
+        if mr {
+            Image::mr(file_id, uid, i)
+        } else {
+            Image::ct(file_id, uid, i)
         }
     };
-    let series =
-        |p: usize,
-         s: usize,
-         r: usize,
-         n: u32,
-         image: &mut dyn FnMut(usize, usize, usize, u32) -> Image| Series {
-            modality: "CT",
-            uid: uid(&format!("3.{p}.{s}.{r}")),
-            number: r as u32,
-            images: (1..=n).map(|i| image(p, s, r, i)).collect(),
-        };
-    let study = |p: usize, s: usize, description: &[u8], series: Vec<Series>| Study {
+    let series = |p: usize, s: usize, r: usize, n: u32, modality: &'static str| Series {
+        modality,
+        uid: uid(&format!("3.{p}.{s}.{r}")),
+        number: r as u32,
+        images: (1..=n)
+            .map(|i| image(p, s, r, i, modality == "MR"))
+            .collect(),
+    };
+    let study = |p: usize,
+                 s: usize,
+                 (date, time): (&'static str, &'static str),
+                 accession: &'static str,
+                 description: &[u8],
+                 series: Vec<Series>| Study {
         uid: uid(&format!("2.{p}.{s}")),
-        date: "20240131",
-        time: "093000",
+        date,
+        time,
         description: description.to_vec(),
-        id: "1",
-        accession: "A0001",
+        id: if s == 1 { "1" } else { "2" },
+        accession,
         series,
     };
     vec![
@@ -488,34 +521,56 @@ pub fn sample_patients() -> Vec<Patient> {
             charset: None,
             name: b"Doe^Jane".to_vec(),
             id: "PAT0001",
+            birth_date: "19800229",
+            sex: "F",
             studies: vec![study(
                 1,
                 1,
-                b"CT CHEST",
-                vec![
-                    series(1, 1, 1, 2, &mut image),
-                    series(1, 1, 2, 1, &mut image),
-                ],
+                ("20240131", "093000"),
+                "A0001",
+                b"CT HEAD",
+                vec![series(1, 1, 1, 2, "CT"), series(1, 1, 2, 1, "CT")],
             )],
         },
         Patient {
             charset: Some(b"ISO_IR 100"),
             name: b"M\xfcller^J\xfcrgen".to_vec(),
             id: "PAT0002",
+            birth_date: "19700101",
+            sex: "M",
             studies: vec![
-                study(2, 1, b"CT Sch\xe4del", vec![series(2, 1, 1, 1, &mut image)]),
-                study(2, 2, b"CT Thorax", vec![series(2, 2, 1, 2, &mut image)]),
+                study(
+                    2,
+                    1,
+                    ("20230715", "141500"),
+                    "A0002",
+                    b"CT Sch\xe4del",
+                    vec![series(2, 1, 1, 1, "CT")],
+                ),
+                study(
+                    2,
+                    2,
+                    ("20240202", "080000"),
+                    "A0003",
+                    b"MR Kopf",
+                    vec![series(2, 2, 1, 2, "MR")],
+                ),
             ],
         },
         Patient {
             charset: Some(b"\\ISO 2022 IR 87"),
             name: YAMADA.to_vec(),
             id: "PAT0003",
+            birth_date: "19650505",
+            sex: "M",
             studies: vec![study(
                 3,
                 1,
-                b"\x1b$B66It\x1b(B CT",
-                vec![series(3, 1, 1, 3, &mut image)],
+                ("20240301", "101010"),
+                "A0004",
+                // 検査 (examination) CT: JIS X 0208 38 21 3A 3A.
+                b"\x1b$B8!::\x1b(B CT",
+                vec![series(3, 1, 1, 3, "CT")],
             )],
         },
     ]
@@ -525,19 +580,28 @@ fn media_files() -> Vec<Recipe> {
     let patients = sample_patients();
     let mut out = vec![Recipe {
         path: "media/sample/DICOMDIR",
-        about: "DICOMDIR of the sample file-set: 3 patients (ASCII, Latin-1, Japanese ISO 2022 IR 87)",
+        about: "DICOMDIR of the sample file-set: 3 patients (ASCII, Latin-1, Japanese ISO 2022 IR 87), explicit lengths",
         bytes: dicomdir::dicomdir("DCMLINT_SAMPLE", &uid("5.1"), &patients),
     }];
     for patient in &patients {
         for study in &patient.studies {
             for series in &study.series {
                 for image in &series.images {
+                    // Recipe paths are 'static so the list reads as data; the few leaked
+                    // strings live as long as the process anyway.
                     let path: &'static str = Box::leak(
                         format!("media/sample/{}", image.file_id.join("/")).into_boxed_str(),
                     );
+                    let about: &'static str = Box::leak(
+                        format!(
+                            "sample file-set: {} image {} of series {}",
+                            series.modality, image.number, series.number
+                        )
+                        .into_boxed_str(),
+                    );
                     out.push(Recipe {
                         path,
-                        about: "sample file-set image",
+                        about,
                         bytes: dicomdir::image_file(patient, study, series, image),
                     });
                 }

@@ -21,16 +21,18 @@ fn main() -> std::io::Result<()> {
                 images: (0..25)
                     .map(|i| p * per_patient + r * 25 + i)
                     .filter(|&n| n < files)
-                    .map(|n| Image {
-                        file_id: vec![
-                            "DICOM".into(),
-                            format!("P{p:07}"),
-                            "ST000001".into(),
-                            format!("SE{r:06}"),
-                            format!("IM{n:06}"),
-                        ],
-                        uid: format!("{root}.4.{n}"),
-                        number: n as u32 + 1,
+                    .map(|n| {
+                        Image::ct(
+                            vec![
+                                "DICOM".into(),
+                                format!("P{p:07}"),
+                                "ST000001".into(),
+                                format!("SE{r:06}"),
+                                format!("IM{n:06}"),
+                            ],
+                            format!("{root}.4.{n}"),
+                            n as u32 + 1,
+                        )
                     })
                     .collect(),
             })
@@ -40,6 +42,8 @@ fn main() -> std::io::Result<()> {
             charset: Some(b"ISO_IR 100"),
             name: format!("Bench^Patient{p}").into_bytes(),
             id: Box::leak(format!("BENCH{p:04}").into_boxed_str()),
+            birth_date: "",
+            sex: "O",
             studies: vec![Study {
                 uid: format!("{root}.2.{p}"),
                 date: "20240131",

@@ -5,7 +5,7 @@ fn main() -> std::io::Result<()> {
     dcmlint_corpus::write_all(&root)?;
     println!(
         "wrote {} files under {}",
-        dcmlint_corpus::recipes::all().len(),
+        dcmlint_corpus::recipes().len(),
         root.display()
     );
     Ok(())
