@@ -460,7 +460,8 @@ impl Meta {
         }
     }
 
-    /// Replaces (or adds) an element.
+    /// Replaces (or adds) an element, keeping the group in tag order. The value is
+    /// written as given: pad it yourself (UIDs with NUL), or leave it odd on purpose.
     pub fn set(mut self, tag: Tag, vr: Vr, value: &[u8]) -> Self {
         self.elements.retain(|(t, _, _)| *t != tag);
         self.elements.push((tag, vr, value.to_vec()));

@@ -204,14 +204,8 @@ fn check_offsets(b: &[u8]) -> Vec<(Vec<usize>, Record)> {
     let last = ul(&top[&0x0004_1202]);
     target(first, "(0004,1200)");
     target(last, "(0004,1202)");
-    assert_eq!(
-        ul(&top[&0x0004_1212][..2]
-            .iter()
-            .chain(&[0, 0])
-            .copied()
-            .collect::<Vec<_>>()),
-        0
-    );
+    assert_eq!(top[&0x0004_1212], [0, 0], "file-set consistency flag");
+    assert_eq!(text(&top[&0x0004_1130]), "DCMLINT_SAMPLE");
     for record in records.values() {
         for tag in [0x0004_1400, 0x0004_1420] {
             let offset = ul(&record.el[&tag]);
@@ -322,4 +316,21 @@ fn undefined_length_dicomdir_offsets_point_at_items() {
     let a = check_offsets(&defined);
     let b = check_offsets(&undefined);
     assert_eq!(a.len(), b.len());
+}
+
+#[test]
+fn a_shifted_offset_is_caught() {
+    // Guards the checker itself: moving (0004,1200) by one item header must fail it.
+    let patients = sample_patients();
+    let mut bytes = DicomDir::new("DCMLINT_SAMPLE", "1.2.3.4", &patients).build();
+    let (_, top) = directory(&bytes);
+    let first = ul(&top[&0x0004_1200]);
+    let at = bytes
+        .windows(8)
+        .position(|w| w[..4] == [0x04, 0x00, 0x00, 0x12] && &w[4..6] == b"UL")
+        .unwrap()
+        + 8;
+    bytes[at..at + 4].copy_from_slice(&(first as u32 + 8).to_le_bytes());
+    let result = std::panic::catch_unwind(|| check_offsets(&bytes));
+    assert!(result.is_err());
 }
