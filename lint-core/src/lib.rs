@@ -22,6 +22,7 @@
     )
 )]
 
+pub mod charset;
 pub mod dictionary;
 pub mod parser;
 pub mod span;

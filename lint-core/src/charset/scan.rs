@@ -1,0 +1,851 @@
+//! The text scanner: one text value in, a stream of [`Token`]s out, found by the ISO 2022
+//! state machine of PS3.5 §6.1.2.5 (dicom-rules.md §2.1).
+//!
+//! Delimiters are found by the state machine, never by searching for `5C`: while G0 holds
+//! JIS X 0208, `35 5C 4B 5C` is 宮本, one value (dicom-rules.md §2.2). For GB 18030 and GBK
+//! a trail byte `5C` is likewise part of its character.
+//!
+//! The scanner describes; it does not judge. Escapes carry whether (0008,0005) declares
+//! them, delimiters and controls carry the state just before them (so a rule can say "JIS
+//! X 0208 still active at `^`"), invalid bytes carry why, text runs count characters
+//! (a double-byte character is one; escapes count nothing) for the length rules of
+//! PS3.5 Table 6.2-1. Spans are **relative to the first byte of the value**: add the value's
+//! absolute start (e.g. with [`crate::ByteSpan::sub`] on the value's span) to locate them.
+//!
+//! Every call to `next` consumes at least one byte or ends the iteration, so any input
+//! terminates in at most `len + 1` tokens.
+
+use super::iso2022::{CodeState, CodedCharacterSet, Escape, parse_escape};
+use super::tables::{self, Assignment};
+use super::term::{SpecificCharacterSet, TextEncoding};
+use crate::{ByteSpan, Vr};
+
+/// How a VR's value is structured, which decides its delimiters and reset points.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum TextKind {
+    /// SH, LO, UC: values separated by `5C` (PS3.5 §6.4).
+    MultiValued,
+    /// ST, LT, UT: one value; `5C` is a character; TAB, LF, FF, CR allowed (§6.1.3).
+    FreeText,
+    /// PN: values separated by `5C`, components by `^`, groups by `=` (§6.2.1); `^` and
+    /// `=` are reset points too (§6.1.2.5.3).
+    PersonName,
+    /// AE, AS, CS, DA, DS, DT, IS, TM, UI, UR: default repertoire only, no code extension
+    /// (PS3.3 C.12.1.1.2); (0008,0005) does not apply.
+    NoExtensions,
+}
+
+impl TextKind {
+    /// The kind of a string VR's value (`NoExtensions` for every VR that (0008,0005) does
+    /// not govern).
+    #[must_use]
+    pub const fn for_vr(vr: Vr) -> TextKind {
+        match vr {
+            Vr::PN => TextKind::PersonName,
+            Vr::ST | Vr::LT | Vr::UT => TextKind::FreeText,
+            Vr::SH | Vr::LO | Vr::UC => TextKind::MultiValued,
+            _ => TextKind::NoExtensions,
+        }
+    }
+}
+
+/// Which structural delimiter a [`Token::Delimiter`] is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum DelimiterKind {
+    /// `5C` between values (PS3.5 §6.4).
+    Value,
+    /// `^` between PN components (§6.2.1).
+    Component,
+    /// `=` between PN component groups (§6.2.1).
+    Group,
+}
+
+/// Whether an escape sequence may appear where it does.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum EscapeStatus {
+    /// A DICOM escape of a set that (0008,0005) lists, in a value that allows code
+    /// extensions.
+    Declared,
+    /// Code extensions are allowed, but (0008,0005) does not list the set
+    /// (CS-ESC-UNDECLARED), or the sequence is not a DICOM one (CS-ESC-UNKNOWN).
+    Undeclared,
+    /// No code extension is allowed here: (0008,0005) absent or single-valued, UTF-8/GB
+    /// 18030/GBK, or a VR without code extensions (CS-ESC-IN-NON2022, VR-NO-SCS-VR).
+    NotAllowed,
+}
+
+/// Why bytes are not a character of the active set.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum InvalidReason {
+    /// A position the set does not assign (ISO 8859 hole, JIS X 0201 `E0`–`FF`, JIS X 0208
+    /// row 9…): CS-BYTE-UNASSIGNED, JP-X0208-UNASSIGNED.
+    Unassigned,
+    /// A position only a later edition of the set assigns (see [`tables`]).
+    RevisionDependent,
+    /// The first byte of a double-byte character with no valid second byte (followed by
+    /// ESC, a control, SPACE, a byte out of range or the end): JP-X0208-ODD.
+    OddByte,
+    /// A C1 control byte `80`–`9F` (CS-BYTE-C1).
+    C1,
+    /// A GR byte `A0`–`FF` while G1 is undefined (CS-BYTE-GR-UNDEFINED).
+    GrUndefined,
+    /// A byte ≥ `80` while (0008,0005) is absent: 7-bit code (CS-BYTE-HIGH-7BIT).
+    EightBitIn7Bit,
+    /// A byte ≥ `80` in a VR limited to the default repertoire (VR-NO-SCS-VR).
+    NotDefaultRepertoire,
+    /// UTF-8: a byte that cannot start a character (`80`–`BF` alone, `F8`–`FF`).
+    Utf8BadByte,
+    /// UTF-8: a sequence cut short by another lead byte, an ASCII byte or the end.
+    Utf8Truncated,
+    /// UTF-8: a longer form than needed (`C0`, `C1`, `E0 80`–`9F`, `F0 80`–`8F`).
+    Utf8Overlong,
+    /// UTF-8: an encoded surrogate (`ED A0`–`BF`).
+    Utf8Surrogate,
+    /// UTF-8: a code point above U+10FFFF.
+    Utf8TooLarge,
+    /// UTF-8: a C1 control code point U+0080–U+009F (U8-C1).
+    Utf8C1,
+    /// GB 18030 / GBK: not a 1-, 2- or 4-byte form (ZH-GB18030-MALFORMED).
+    GbMalformed,
+    /// GB 18030: a 4-byte form outside the ranges that map to Unicode.
+    GbUnassigned,
+    /// GBK: a GB 18030 4-byte form, which GBK does not have (ZH-GBK-MALFORMED).
+    GbkFourByte,
+}
+
+/// One piece of a text value.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Token {
+    /// An escape sequence (ESC and what follows it).
+    Escape {
+        /// Which one.
+        escape: Escape,
+        /// Whether it is allowed and declared here.
+        status: EscapeStatus,
+        /// Where.
+        span: ByteSpan,
+        /// The designations just before it (a redesignation of the same set is redundant).
+        before: CodeState,
+    },
+    /// A run of valid characters of one set.
+    Text {
+        /// The set.
+        set: CodedCharacterSet,
+        /// Where.
+        span: ByteSpan,
+        /// Number of characters (a double-byte or multi-byte character counts 1).
+        chars: usize,
+    },
+    /// SPACE `20` while G0 holds a 94×94 set (PS3.5 H.2 allows it; JP-SPACE-IN-2BYTE).
+    Space {
+        /// Where.
+        span: ByteSpan,
+    },
+    /// A value, component or group delimiter found by the state machine; the value-1 state
+    /// is in force after it.
+    Delimiter {
+        /// Which.
+        kind: DelimiterKind,
+        /// Where.
+        span: ByteSpan,
+        /// The designations just before it (must be the value-1 state, §6.1.2.5.3).
+        before: CodeState,
+    },
+    /// A C0 control or DEL. After TAB, LF, FF and CR the value-1 state is in force.
+    Control {
+        /// The byte.
+        byte: u8,
+        /// Where.
+        span: ByteSpan,
+        /// The designations just before it.
+        before: CodeState,
+    },
+    /// Bytes that are not a character of the active set.
+    Invalid {
+        /// Why.
+        reason: InvalidReason,
+        /// The set that was active, if one was.
+        set: Option<CodedCharacterSet>,
+        /// Where.
+        span: ByteSpan,
+    },
+    /// The end of the value (an empty span at its length), with the designations in force
+    /// there: a value must end in the value-1 state (§6.1.2.5.3).
+    End {
+        /// Where (empty).
+        span: ByteSpan,
+        /// The designations at the end.
+        state: CodeState,
+    },
+}
+
+impl Token {
+    /// The token's span (relative to the value).
+    #[must_use]
+    pub const fn span(&self) -> ByteSpan {
+        match self {
+            Token::Escape { span, .. }
+            | Token::Text { span, .. }
+            | Token::Space { span }
+            | Token::Delimiter { span, .. }
+            | Token::Control { span, .. }
+            | Token::Invalid { span, .. }
+            | Token::End { span, .. } => *span,
+        }
+    }
+}
+
+// Byte classes for the fast ASCII loop: one 256-byte table.
+const STOP: u8 = 0x80; // not a graphic ASCII byte: control, DEL, ≥ 80
+const CTRL: u8 = 0x40; // control or DEL (stops UTF-8/GB runs)
+const BACKSLASH: u8 = 0x01;
+const PN_DELIM: u8 = 0x02;
+
+static CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut i = 0;
+    while i < 256 {
+        let b = i as u8;
+        if b < 0x20 || b == 0x7F {
+            t[i] = STOP | CTRL;
+        } else if b >= 0x80 {
+            t[i] = STOP;
+        } else if b == b'\\' {
+            t[i] = BACKSLASH | PN_DELIM;
+        } else if b == b'^' || b == b'=' {
+            t[i] = PN_DELIM;
+        }
+        i += 1;
+    }
+    t
+};
+
+#[inline]
+fn class(b: u8) -> u8 {
+    CLASS.get(usize::from(b)).copied().unwrap_or(STOP)
+}
+
+const fn delimiter_mask(kind: TextKind) -> u8 {
+    match kind {
+        TextKind::MultiValued | TextKind::NoExtensions => BACKSLASH,
+        TextKind::PersonName => PN_DELIM,
+        TextKind::FreeText => 0,
+    }
+}
+
+/// Scans `value` (the bytes of one element's Value Field, padding included) under `cs`.
+#[must_use]
+pub fn scan<'a>(value: &'a [u8], cs: &SpecificCharacterSet, kind: TextKind) -> Scanner<'a> {
+    let (encoding, initial) = if kind == TextKind::NoExtensions {
+        (TextEncoding::SevenBit, CodeState::DEFAULT)
+    } else {
+        (cs.encoding(), cs.initial_state())
+    };
+    Scanner {
+        bytes: value,
+        pos: 0,
+        kind,
+        encoding,
+        cs: *cs,
+        initial,
+        state: initial,
+        done: false,
+    }
+}
+
+/// Iterator of [`Token`]s over one value; see [`scan`].
+#[derive(Clone, Debug)]
+pub struct Scanner<'a> {
+    bytes: &'a [u8],
+    pos: usize,
+    kind: TextKind,
+    encoding: TextEncoding,
+    cs: SpecificCharacterSet,
+    initial: CodeState,
+    state: CodeState,
+    done: bool,
+}
+
+impl Scanner<'_> {
+    /// The designations in force at the current position.
+    #[must_use]
+    pub const fn state(&self) -> CodeState {
+        self.state
+    }
+
+    /// The value-1 state this scan resets to.
+    #[must_use]
+    pub const fn initial_state(&self) -> CodeState {
+        self.initial
+    }
+
+    /// How the value is encoded.
+    #[must_use]
+    pub const fn encoding(&self) -> TextEncoding {
+        self.encoding
+    }
+
+    fn span(&self, start: usize, len: usize) -> ByteSpan {
+        ByteSpan::at(start as u64, len as u64)
+    }
+
+    fn invalid(
+        &mut self,
+        reason: InvalidReason,
+        set: Option<CodedCharacterSet>,
+        len: usize,
+    ) -> Token {
+        let start = self.pos;
+        let len = len.max(1);
+        self.pos += len;
+        Token::Invalid {
+            reason,
+            set,
+            span: self.span(start, len),
+        }
+    }
+
+    fn text(&mut self, set: CodedCharacterSet, len: usize, chars: usize) -> Token {
+        let start = self.pos;
+        self.pos += len;
+        Token::Text {
+            set,
+            span: self.span(start, len),
+            chars,
+        }
+    }
+
+    fn escape(&mut self, rest: &[u8]) -> Token {
+        let (escape, len) = parse_escape(rest);
+        let before = self.state;
+        let variable = matches!(
+            self.encoding,
+            TextEncoding::Utf8 | TextEncoding::Gb18030 | TextEncoding::Gbk
+        );
+        let status = if self.kind == TextKind::NoExtensions
+            || variable
+            || self.encoding != TextEncoding::Iso2022
+        {
+            EscapeStatus::NotAllowed
+        } else {
+            match escape {
+                Escape::Dicom(seq) if self.cs.declares(seq) => EscapeStatus::Declared,
+                _ => EscapeStatus::Undeclared,
+            }
+        };
+        // The writer meant the designation even where it is not allowed: honouring it
+        // describes the following bytes as they were written (one finding, not many).
+        if let Escape::Dicom(seq) = escape {
+            if !variable && self.kind != TextKind::NoExtensions {
+                self.state = self.state.designate(seq);
+            }
+        }
+        let start = self.pos;
+        self.pos += len.max(1);
+        Token::Escape {
+            escape,
+            status,
+            span: self.span(start, len.max(1)),
+            before,
+        }
+    }
+
+    /// A run of 94×94 characters, both bytes in `lo..=hi` (`21`–`7E` in G0, `A1`–`FE` in G1).
+    fn double_byte(&mut self, set: CodedCharacterSet, rest: &[u8], lo: u8, hi: u8) -> Token {
+        let Some(table) = tables::double_byte_table(set) else {
+            return self.invalid(InvalidReason::Unassigned, Some(set), 1);
+        };
+        let mut len = 0;
+        let mut pairs = rest.chunks_exact(2);
+        for pair in pairs.by_ref() {
+            let [a, c] = *pair else { break };
+            if a < lo || a > hi || c < lo || c > hi || !table.is_assigned(a, c) {
+                break;
+            }
+            // The few positions only later editions assign leave the fast path.
+            if tables::double_byte(set, a, c) != Assignment::Assigned {
+                break;
+            }
+            len += 2;
+        }
+        if len > 0 {
+            return self.text(set, len, len / 2);
+        }
+        let second = rest.get(1).copied();
+        match second {
+            Some(c) if c >= lo && c <= hi => {
+                let first = rest.first().copied().unwrap_or(0);
+                let reason = match tables::double_byte(set, first, c) {
+                    Assignment::RevisionDependent => InvalidReason::RevisionDependent,
+                    _ => InvalidReason::Unassigned,
+                };
+                self.invalid(reason, Some(set), 2)
+            }
+            _ => self.invalid(InvalidReason::OddByte, Some(set), 1),
+        }
+    }
+
+    fn gr(&mut self, b: u8, rest: &[u8]) -> Token {
+        if self.kind == TextKind::NoExtensions {
+            let n = rest.iter().take_while(|&&x| x >= 0x80).count();
+            return self.invalid(InvalidReason::NotDefaultRepertoire, None, n);
+        }
+        let g1 = self.state.g1;
+        if g1.is_none() && self.encoding == TextEncoding::SevenBit {
+            let n = rest.iter().take_while(|&&x| x >= 0x80).count();
+            return self.invalid(InvalidReason::EightBitIn7Bit, None, n);
+        }
+        if b < 0xA0 {
+            let n = rest
+                .iter()
+                .take_while(|&&x| (0x80..0xA0).contains(&x))
+                .count();
+            return self.invalid(InvalidReason::C1, g1, n);
+        }
+        let Some(set) = g1 else {
+            let n = rest.iter().take_while(|&&x| x >= 0xA0).count();
+            return self.invalid(InvalidReason::GrUndefined, None, n);
+        };
+        if set == CodedCharacterSet::Unknown {
+            let n = rest.iter().take_while(|&&x| x >= 0xA0).count();
+            return self.text(set, n, n);
+        }
+        if set.is_double_byte() {
+            return self.double_byte(set, rest, 0xA1, 0xFE);
+        }
+        let n = rest
+            .iter()
+            .take_while(|&&x| tables::single_byte_gr(set, x) == Assignment::Assigned)
+            .count();
+        if n > 0 {
+            return self.text(set, n, n);
+        }
+        let reason = match tables::single_byte_gr(set, b) {
+            Assignment::RevisionDependent => InvalidReason::RevisionDependent,
+            _ => InvalidReason::Unassigned,
+        };
+        self.invalid(reason, Some(set), 1)
+    }
+
+    fn utf8(&mut self, rest: &[u8]) -> Token {
+        let stop = CTRL | delimiter_mask(self.kind);
+        let end = rest
+            .iter()
+            .position(|&x| class(x) & stop != 0)
+            .unwrap_or(rest.len());
+        let seg = rest.get(..end).unwrap_or(&[]);
+        let valid = match core::str::from_utf8(seg) {
+            Ok(s) => s,
+            Err(e) => {
+                let (ok, bad) = seg.split_at_checked(e.valid_up_to()).unwrap_or((&[], seg));
+                if ok.is_empty() {
+                    let (reason, len) = utf8_error(bad, e.error_len());
+                    return self.invalid(reason, Some(CodedCharacterSet::Utf8), len);
+                }
+                core::str::from_utf8(ok).unwrap_or("")
+            }
+        };
+        // C1 code points (C2 80–C2 9F) are well-formed UTF-8 but not DICOM text (U8-C1).
+        let c1 = valid
+            .as_bytes()
+            .windows(2)
+            .position(|w| matches!(w, [0xC2, 0x80..=0x9F]));
+        let valid = match c1 {
+            Some(0) => {
+                return self.invalid(InvalidReason::Utf8C1, Some(CodedCharacterSet::Utf8), 2);
+            }
+            Some(k) => valid.get(..k).unwrap_or(""),
+            None => valid,
+        };
+        let chars = valid.chars().count();
+        self.text(CodedCharacterSet::Utf8, valid.len(), chars)
+    }
+
+    fn gb(&mut self, rest: &[u8], set: CodedCharacterSet) -> Token {
+        let stop = CTRL | delimiter_mask(self.kind);
+        let mut i = 0;
+        let mut chars = 0;
+        let mut error = None;
+        while let Some(&x) = rest.get(i) {
+            if class(x) & stop != 0 {
+                break;
+            }
+            match gb_char(rest.get(i..).unwrap_or(&[]), set) {
+                Ok(n) => {
+                    i += n;
+                    chars += 1;
+                }
+                Err(e) => {
+                    error = Some(e);
+                    break;
+                }
+            }
+        }
+        if i > 0 {
+            return self.text(set, i, chars);
+        }
+        let (reason, len) = error.unwrap_or((InvalidReason::GbMalformed, 1));
+        self.invalid(reason, Some(set), len)
+    }
+
+    fn step(&mut self, b: u8, rest: &[u8]) -> Token {
+        let start = self.pos;
+        if b == 0x1B {
+            return self.escape(rest);
+        }
+        if b < 0x20 || b == 0x7F {
+            let before = self.state;
+            if matches!(b, 0x09 | 0x0A | 0x0C | 0x0D) {
+                self.state = self.initial;
+            }
+            self.pos += 1;
+            return Token::Control {
+                byte: b,
+                span: self.span(start, 1),
+                before,
+            };
+        }
+        let g0_double = self.state.g0.is_double_byte();
+        if b < 0x80 && !g0_double && class(b) & delimiter_mask(self.kind) != 0 {
+            let before = self.state;
+            self.state = self.initial;
+            self.pos += 1;
+            let kind = match b {
+                b'^' => DelimiterKind::Component,
+                b'=' => DelimiterKind::Group,
+                _ => DelimiterKind::Value,
+            };
+            return Token::Delimiter {
+                kind,
+                span: self.span(start, 1),
+                before,
+            };
+        }
+        match self.encoding {
+            TextEncoding::Utf8 => return self.utf8(rest),
+            TextEncoding::Gb18030 => return self.gb(rest, CodedCharacterSet::Gb18030),
+            TextEncoding::Gbk => return self.gb(rest, CodedCharacterSet::Gbk),
+            _ => {}
+        }
+        if b >= 0x80 {
+            return self.gr(b, rest);
+        }
+        let g0 = self.state.g0;
+        if g0_double {
+            if b == b' ' {
+                self.pos += 1;
+                return Token::Space {
+                    span: self.span(start, 1),
+                };
+            }
+            return self.double_byte(g0, rest, 0x21, 0x7E);
+        }
+        // Single-byte G0 (ASCII or JIS X 0201 Romaji): every graphic byte is assigned.
+        let stop = STOP | delimiter_mask(self.kind);
+        let n = rest
+            .iter()
+            .position(|&x| class(x) & stop != 0)
+            .unwrap_or(rest.len());
+        self.text(g0, n, n)
+    }
+}
+
+impl Iterator for Scanner<'_> {
+    type Item = Token;
+
+    fn next(&mut self) -> Option<Token> {
+        let rest = self.bytes.get(self.pos..).unwrap_or(&[]);
+        let Some(&b) = rest.first() else {
+            if self.done {
+                return None;
+            }
+            self.done = true;
+            return Some(Token::End {
+                span: ByteSpan::point(self.pos as u64),
+                state: self.state,
+            });
+        };
+        let start = self.pos;
+        let token = self.step(b, rest);
+        // Progress guarantee (termination on any input).
+        if self.pos <= start {
+            self.pos = start + 1;
+        }
+        Some(token)
+    }
+}
+
+/// Classifies a UTF-8 error at the start of `bad` (`error_len` from `Utf8Error`): why, and
+/// how many bytes to cover (the whole ill-formed sequence where it can be seen).
+fn utf8_error(bad: &[u8], error_len: Option<usize>) -> (InvalidReason, usize) {
+    let Some(n) = error_len else {
+        return (InvalidReason::Utf8Truncated, bad.len());
+    };
+    let lead = bad.first().copied().unwrap_or(0);
+    let second = bad.get(1).copied().unwrap_or(0);
+    let (reason, want) = match (lead, second) {
+        (0x80..=0xBF, _) | (0xF8..=0xFF, _) => (InvalidReason::Utf8BadByte, 1),
+        (0xC0 | 0xC1, _) => (InvalidReason::Utf8Overlong, 2),
+        (0xE0, 0x80..=0x9F) => (InvalidReason::Utf8Overlong, 3),
+        (0xED, 0xA0..=0xBF) => (InvalidReason::Utf8Surrogate, 3),
+        (0xF0, 0x80..=0x8F) => (InvalidReason::Utf8Overlong, 4),
+        (0xF4, 0x90..=0xBF) | (0xF5..=0xF7, _) => (InvalidReason::Utf8TooLarge, 4),
+        _ => (InvalidReason::Utf8Truncated, n),
+    };
+    if want <= 1 || reason == InvalidReason::Utf8Truncated {
+        return (reason, n.max(1));
+    }
+    // Cover the lead and the continuation bytes that belong to it.
+    let cont = bad
+        .iter()
+        .skip(1)
+        .take(want - 1)
+        .take_while(|&&x| (0x80..=0xBF).contains(&x))
+        .count();
+    (reason, 1 + cont)
+}
+
+/// The length of the GB 18030/GBK character at the start of `bytes`, or why it is not one
+/// (dicom-rules.md §3.5: 1 byte `00`–`7F`; 2 bytes lead `81`–`FE`, trail `40`–`7E`/`80`–`FE`;
+/// 4 bytes `81`–`FE 30`–`39 81`–`FE 30`–`39`).
+fn gb_char(bytes: &[u8], set: CodedCharacterSet) -> Result<usize, (InvalidReason, usize)> {
+    match bytes {
+        [] => Err((InvalidReason::GbMalformed, 1)),
+        [0x00..=0x7F, ..] => Ok(1),
+        [0x81..=0xFE, 0x40..=0x7E | 0x80..=0xFE, ..] => Ok(2),
+        [
+            b1 @ 0x81..=0xFE,
+            b2 @ 0x30..=0x39,
+            b3 @ 0x81..=0xFE,
+            b4 @ 0x30..=0x39,
+            ..,
+        ] => {
+            if set == CodedCharacterSet::Gbk {
+                return Err((InvalidReason::GbkFourByte, 4));
+            }
+            // The WHATWG gb18030 ranges: pointers up to 39419 (BMP) and 189000–1237575
+            // (supplementary planes) map to Unicode.
+            let pointer = ((u32::from(b1 - 0x81) * 10 + u32::from(b2 - 0x30)) * 126
+                + u32::from(b3 - 0x81))
+                * 10
+                + u32::from(b4 - 0x30);
+            if pointer <= 39419 || (189_000..=1_237_575).contains(&pointer) {
+                Ok(4)
+            } else {
+                Err((InvalidReason::GbUnassigned, 4))
+            }
+        }
+        _ => Err((InvalidReason::GbMalformed, 1)),
+    }
+}
+
+/// Splits the bytes of a [`Token::Text`] run of `set` into characters.
+#[must_use]
+pub fn characters(set: CodedCharacterSet, run: &[u8]) -> Characters<'_> {
+    Characters { set, rest: run }
+}
+
+/// Iterator over the characters (as byte slices) of a text run; see [`characters`].
+#[derive(Clone, Debug)]
+pub struct Characters<'a> {
+    set: CodedCharacterSet,
+    rest: &'a [u8],
+}
+
+impl<'a> Iterator for Characters<'a> {
+    type Item = &'a [u8];
+
+    fn next(&mut self) -> Option<&'a [u8]> {
+        let first = *self.rest.first()?;
+        let len = match self.set {
+            s if s.is_double_byte() => 2,
+            CodedCharacterSet::Utf8 => match first {
+                0xF0..=0xFF => 4,
+                0xE0..=0xEF => 3,
+                0xC0..=0xDF => 2,
+                _ => 1,
+            },
+            CodedCharacterSet::Gb18030 | CodedCharacterSet::Gbk => {
+                gb_char(self.rest, self.set).unwrap_or(1)
+            }
+            _ => 1,
+        };
+        let (ch, rest) = self.rest.split_at_checked(len).unwrap_or((self.rest, &[]));
+        self.rest = rest;
+        Some(ch)
+    }
+}
+
+/// The number of values of a multi-valued string (its VM), counting only the delimiters
+/// the state machine finds (dicom-rules.md §2.2). An empty value field has VM 0.
+#[must_use]
+pub fn value_count(value: &[u8], cs: &SpecificCharacterSet, kind: TextKind) -> usize {
+    if value.is_empty() {
+        return 0;
+    }
+    1 + scan(value, cs, kind)
+        .filter(|t| {
+            matches!(
+                t,
+                Token::Delimiter {
+                    kind: DelimiterKind::Value,
+                    ..
+                }
+            )
+        })
+        .count()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::charset::{EscapeSequence, Iso8859Part};
+
+    fn toks(cs: &[u8], kind: TextKind, v: &[u8]) -> [Option<Token>; 24] {
+        let cs = SpecificCharacterSet::from_value(cs);
+        let mut out = [None; 24];
+        for (o, t) in out.iter_mut().zip(scan(v, &cs, kind)) {
+            *o = Some(t);
+        }
+        out
+    }
+
+    #[test]
+    fn miyamoto_is_one_value() {
+        let cs = SpecificCharacterSet::from_value(b"\\ISO 2022 IR 87");
+        let v = b"\x1b$B5\\K\\\x1b(B";
+        assert_eq!(value_count(v, &cs, TextKind::MultiValued), 1);
+        let t = toks(b"\\ISO 2022 IR 87", TextKind::MultiValued, v);
+        assert!(matches!(
+            t[0],
+            Some(Token::Escape {
+                escape: Escape::Dicom(EscapeSequence::Ir87),
+                status: EscapeStatus::Declared,
+                ..
+            })
+        ));
+        assert_eq!(
+            t[1],
+            Some(Token::Text {
+                set: CodedCharacterSet::JisX0208,
+                span: ByteSpan::new(3, 7),
+                chars: 2
+            })
+        );
+        assert!(matches!(
+            t[3],
+            Some(Token::End {
+                state: CodeState::DEFAULT,
+                ..
+            })
+        ));
+        assert_eq!(value_count(b"A\\B", &cs, TextKind::MultiValued), 2);
+        assert_eq!(value_count(b"A\\B", &cs, TextKind::FreeText), 1);
+    }
+
+    #[test]
+    fn latin1_runs_and_holes() {
+        let t = toks(b"ISO_IR 100", TextKind::PersonName, b"Buc^J\xe9r\xf4me");
+        assert_eq!(
+            t[0],
+            Some(Token::Text {
+                set: CodedCharacterSet::Ascii,
+                span: ByteSpan::new(0, 3),
+                chars: 3
+            })
+        );
+        assert!(matches!(
+            t[1],
+            Some(Token::Delimiter {
+                kind: DelimiterKind::Component,
+                ..
+            })
+        ));
+        assert_eq!(
+            t[3],
+            Some(Token::Text {
+                set: CodedCharacterSet::Iso8859(Iso8859Part::Latin1),
+                span: ByteSpan::new(5, 6),
+                chars: 1
+            })
+        );
+        let t = toks(b"ISO_IR 109", TextKind::MultiValued, b"A\xa5");
+        assert!(matches!(
+            t[1],
+            Some(Token::Invalid {
+                reason: InvalidReason::Unassigned,
+                ..
+            })
+        ));
+        let t = toks(b"ISO_IR 100", TextKind::MultiValued, b"ABC\x85DEF");
+        assert!(matches!(
+            t[1],
+            Some(Token::Invalid {
+                reason: InvalidReason::C1,
+                ..
+            })
+        ));
+    }
+
+    #[test]
+    fn utf8_errors() {
+        let r = |v: &[u8]| {
+            toks(b"ISO_IR 192", TextKind::MultiValued, v)
+                .into_iter()
+                .flatten()
+                .find_map(|t| match t {
+                    Token::Invalid { reason, span, .. } => Some((reason, span)),
+                    _ => None,
+                })
+        };
+        assert_eq!(
+            r(b"Buc^J\xc1\xa9rome"),
+            Some((InvalidReason::Utf8Overlong, ByteSpan::new(5, 7)))
+        );
+        assert_eq!(
+            r(b"A\xed\xa0\x80B"),
+            Some((InvalidReason::Utf8Surrogate, ByteSpan::new(1, 4)))
+        );
+        assert_eq!(
+            r(b"\xc2\x85"),
+            Some((InvalidReason::Utf8C1, ByteSpan::new(0, 2)))
+        );
+        assert_eq!(
+            r(b"\xe5\xb1"),
+            Some((InvalidReason::Utf8Truncated, ByteSpan::new(0, 2)))
+        );
+        assert_eq!(
+            r(b"\xf4\x90\x80\x80"),
+            Some((InvalidReason::Utf8TooLarge, ByteSpan::new(0, 4)))
+        );
+        assert_eq!(
+            r(b"\x80"),
+            Some((InvalidReason::Utf8BadByte, ByteSpan::new(0, 1)))
+        );
+        assert_eq!(r("山田".as_bytes()), None);
+    }
+
+    #[test]
+    fn gb_forms() {
+        let cs = SpecificCharacterSet::from_value(b"GBK");
+        assert_eq!(value_count(b"\x81\x5c", &cs, TextKind::MultiValued), 1);
+        let t = toks(b"GBK", TextKind::MultiValued, b"\x81\x30\x81\x30");
+        assert!(matches!(
+            t[0],
+            Some(Token::Invalid {
+                reason: InvalidReason::GbkFourByte,
+                ..
+            })
+        ));
+        let t = toks(b"GB18030", TextKind::MultiValued, b"\x81\x30\x81\x30");
+        assert!(matches!(t[0], Some(Token::Text { chars: 1, .. })));
+        let t = toks(b"GB18030", TextKind::MultiValued, b"\x80");
+        assert!(matches!(
+            t[0],
+            Some(Token::Invalid {
+                reason: InvalidReason::GbMalformed,
+                ..
+            })
+        ));
+    }
+}
