@@ -201,6 +201,9 @@ const CTRL: u8 = 0x40; // control or DEL (stops UTF-8/GB runs)
 const BACKSLASH: u8 = 0x01;
 const PN_DELIM: u8 = 0x02;
 
+// Indexing inside a const initialiser: an out-of-range index fails the build, it cannot
+// panic at run time.
+#[allow(clippy::indexing_slicing)]
 static CLASS: [u8; 256] = {
     let mut t = [0u8; 256];
     let mut i = 0;
