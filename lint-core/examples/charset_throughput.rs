@@ -69,7 +69,8 @@ fn main() {
         b"\x1b$B;3ED\x1b(B \x1b$BB@O:\x1b(B: \x1b$B$d$^$@\x1b(B \x1b$B$?$m$&\x1b(B\r\n",
     ];
     // … and Person Names (Example H.3-1, 60 bytes per value).
-    let iso_pn: [&[u8]; 1] = [b"Yamada^Tarou=\x1b$B;3ED\x1b(B^\x1b$BB@O:\x1b(B=\x1b$B$d$^$@\x1b(B^\x1b$B$?$m$&\x1b(B"];
+    let iso_pn: [&[u8]; 1] =
+        [b"Yamada^Tarou=\x1b$B;3ED\x1b(B^\x1b$BB@O:\x1b(B=\x1b$B$d$^$@\x1b(B^\x1b$B$?$m$&\x1b(B"];
     let utf8_lt: [&[u8]; 4] = [
         "Patient reports pain. ".as_bytes(),
         "患者は胸の痛みを訴えている。日本語のテキストです。".as_bytes(),
@@ -81,11 +82,35 @@ fn main() {
     let jis = SpecificCharacterSet::from_value(b"\\ISO 2022 IR 87");
     let utf8 = SpecificCharacterSet::from_value(b"ISO_IR 192");
     let (b, e) = corpus(&iso_lt, 1024);
-    run("ISO 2022 IR 87, LT values of ~1 KiB", &jis, TextKind::FreeText, &b, &e);
+    run(
+        "ISO 2022 IR 87, LT values of ~1 KiB",
+        &jis,
+        TextKind::FreeText,
+        &b,
+        &e,
+    );
     let (b, e) = corpus(&iso_pn, 1);
-    run("ISO 2022 IR 87, PN values of 60 bytes", &jis, TextKind::PersonName, &b, &e);
+    run(
+        "ISO 2022 IR 87, PN values of 60 bytes",
+        &jis,
+        TextKind::PersonName,
+        &b,
+        &e,
+    );
     let (b, e) = corpus(&utf8_lt, 1024);
-    run("UTF-8, LT values of ~1 KiB", &utf8, TextKind::FreeText, &b, &e);
+    run(
+        "UTF-8, LT values of ~1 KiB",
+        &utf8,
+        TextKind::FreeText,
+        &b,
+        &e,
+    );
     let (b, e) = corpus(&utf8_pn, 1);
-    run("UTF-8, PN values of 64 bytes", &utf8, TextKind::PersonName, &b, &e);
+    run(
+        "UTF-8, PN values of 64 bytes",
+        &utf8,
+        TextKind::PersonName,
+        &b,
+        &e,
+    );
 }
