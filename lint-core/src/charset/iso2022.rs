@@ -200,6 +200,12 @@ pub enum EscapeSequence {
 }
 
 impl EscapeSequence {
+    /// A bit of its own, for sets of sequences ([`crate::charset::SpecificCharacterSet::declares`]).
+    #[must_use]
+    pub const fn bit(self) -> u32 {
+        1 << (self as u32)
+    }
+
     /// All 18, in the order of dicom-rules.md §1.2's complete list.
     pub const ALL: [EscapeSequence; 18] = [
         EscapeSequence::Ir6,
@@ -344,12 +350,31 @@ pub enum Escape {
 /// returns it with its length in bytes (at least 1).
 #[must_use]
 pub fn parse_escape(bytes: &[u8]) -> (Escape, usize) {
-    // Known sequences first: they are all complete ISO 2022 sequences, so a prefix test
-    // is exact.
-    for seq in EscapeSequence::ALL {
-        if bytes.starts_with(seq.bytes()) {
-            return (Escape::Dicom(seq), seq.bytes().len());
-        }
+    // A match rather than a search of ALL: escapes sit on the hot path of Japanese text.
+    use EscapeSequence as E;
+    let known = match bytes {
+        [_, b'(', b'B', ..] => Some(E::Ir6),
+        [_, b'(', b'J', ..] => Some(E::Ir14),
+        [_, b')', b'I', ..] => Some(E::Ir13),
+        [_, b'-', b'A', ..] => Some(E::Ir100),
+        [_, b'-', b'B', ..] => Some(E::Ir101),
+        [_, b'-', b'C', ..] => Some(E::Ir109),
+        [_, b'-', b'D', ..] => Some(E::Ir110),
+        [_, b'-', b'F', ..] => Some(E::Ir126),
+        [_, b'-', b'G', ..] => Some(E::Ir127),
+        [_, b'-', b'H', ..] => Some(E::Ir138),
+        [_, b'-', b'L', ..] => Some(E::Ir144),
+        [_, b'-', b'M', ..] => Some(E::Ir148),
+        [_, b'-', b'T', ..] => Some(E::Ir166),
+        [_, b'-', b'b', ..] => Some(E::Ir203),
+        [_, b'$', b'B', ..] => Some(E::Ir87),
+        [_, b'$', b'(', b'D', ..] => Some(E::Ir159),
+        [_, b'$', b')', b'C', ..] => Some(E::Ir149),
+        [_, b'$', b')', b'A', ..] => Some(E::Ir58),
+        _ => None,
+    };
+    if let Some(seq) = known {
+        return (Escape::Dicom(seq), seq.bytes().len());
     }
     let mut len = 1;
     let rest = bytes.get(1..).unwrap_or(&[]);

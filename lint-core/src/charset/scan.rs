@@ -236,6 +236,59 @@ const fn delimiter_mask(kind: TextKind) -> u8 {
     }
 }
 
+const ONES: u64 = 0x0101_0101_0101_0101;
+const HIGHS: u64 = 0x8080_8080_8080_8080;
+
+/// Whether any byte of `x` is below `n` (`n` ≤ 128): exact as a yes/no answer.
+#[inline]
+const fn has_less(x: u64, n: u8) -> bool {
+    x.wrapping_sub(ONES * n as u64) & !x & HIGHS != 0
+}
+
+/// Whether any byte of `x` equals `b`.
+#[inline]
+const fn has_byte(x: u64, b: u8) -> bool {
+    has_less(x ^ (ONES * b as u64), 1)
+}
+
+/// Index of the first byte whose class has a bit of `stop` (or `bytes.len()`).
+///
+/// Eight bytes at a time (SWAR): a word with no candidate byte is skipped with a few
+/// arithmetic operations, which is what makes long ASCII and UTF-8 runs cheap.
+#[inline]
+fn find_stop(bytes: &[u8], stop: u8) -> usize {
+    let mut chunks = bytes.chunks_exact(8);
+    let mut i = 0;
+    for chunk in chunks.by_ref() {
+        let Ok(word) = <[u8; 8]>::try_from(chunk) else {
+            break;
+        };
+        let x = u64::from_le_bytes(word);
+        // Controls and DEL stop every kind of run.
+        let mut suspect = has_less(x, 0x20) || has_byte(x, 0x7F);
+        if stop & STOP != 0 {
+            suspect |= x & HIGHS != 0;
+        }
+        if stop & (BACKSLASH | PN_DELIM) != 0 {
+            suspect |= has_byte(x, b'\\');
+        }
+        if stop & PN_DELIM != 0 {
+            suspect |= has_byte(x, b'^') || has_byte(x, b'=');
+        }
+        if suspect {
+            if let Some(p) = chunk.iter().position(|&b| class(b) & stop != 0) {
+                return i + p;
+            }
+        }
+        i += 8;
+    }
+    let tail = chunks.remainder();
+    i + tail
+        .iter()
+        .position(|&b| class(b) & stop != 0)
+        .unwrap_or(tail.len())
+}
+
 /// Scans `value` (the bytes of one element's Value Field, padding included) under `cs`.
 #[must_use]
 pub fn scan<'a>(value: &'a [u8], cs: &SpecificCharacterSet, kind: TextKind) -> Scanner<'a> {
@@ -253,6 +306,7 @@ pub fn scan<'a>(value: &'a [u8], cs: &SpecificCharacterSet, kind: TextKind) -> S
         initial,
         state: initial,
         done: false,
+        utf8_valid_to: 0,
     }
 }
 
@@ -267,6 +321,9 @@ pub struct Scanner<'a> {
     initial: CodeState,
     state: CodeState,
     done: bool,
+    /// UTF-8 is known to be well formed from the current position up to here: the value
+    /// is validated once with `core::str::from_utf8`, not once per run.
+    utf8_valid_to: usize,
 }
 
 impl Scanner<'_> {
@@ -292,6 +349,9 @@ impl Scanner<'_> {
         ByteSpan::at(start as u64, len as u64)
     }
 
+    #[inline(always)]
+    // The helpers are inlined so that each token is built in place: returning it through
+    // a stack temporary cost a store-forwarding stall per token.
     fn invalid(
         &mut self,
         reason: InvalidReason,
@@ -308,6 +368,7 @@ impl Scanner<'_> {
         }
     }
 
+    #[inline(always)]
     fn text(&mut self, set: CodedCharacterSet, len: usize, chars: usize) -> Token {
         let start = self.pos;
         self.pos += len;
@@ -318,6 +379,7 @@ impl Scanner<'_> {
         }
     }
 
+    #[inline(always)]
     fn escape(&mut self, rest: &[u8]) -> Token {
         let (escape, len) = parse_escape(rest);
         let before = self.state;
@@ -354,6 +416,7 @@ impl Scanner<'_> {
     }
 
     /// A run of 94×94 characters, both bytes in `lo..=hi` (`21`–`7E` in G0, `A1`–`FE` in G1).
+    #[inline(always)]
     fn double_byte(&mut self, set: CodedCharacterSet, rest: &[u8], lo: u8, hi: u8) -> Token {
         let Some(table) = tables::double_byte_table(set) else {
             return self.invalid(InvalidReason::Unassigned, Some(set), 1);
@@ -362,11 +425,17 @@ impl Scanner<'_> {
         let mut pairs = rest.chunks_exact(2);
         for pair in pairs.by_ref() {
             let [a, c] = *pair else { break };
-            if a < lo || a > hi || c < lo || c > hi || !table.is_assigned(a, c) {
+            if a.wrapping_sub(lo) > hi - lo
+                || c.wrapping_sub(lo) > hi - lo
+                || !table.is_assigned(a, c)
+            {
                 break;
             }
-            // The few positions only later editions assign leave the fast path.
-            if tables::double_byte(set, a, c) != Assignment::Assigned {
+            // The few positions only later editions assign (rows 2 and 84) leave the fast
+            // path.
+            if matches!(a & 0x7F, 0x22 | 0x74)
+                && tables::double_byte(set, a, c) != Assignment::Assigned
+            {
                 break;
             }
             len += 2;
@@ -388,6 +457,7 @@ impl Scanner<'_> {
         }
     }
 
+    #[inline(always)]
     fn gr(&mut self, b: u8, rest: &[u8]) -> Token {
         if self.kind == TextKind::NoExtensions {
             let n = rest.iter().take_while(|&&x| x >= 0x80).count();
@@ -430,40 +500,46 @@ impl Scanner<'_> {
         self.invalid(reason, Some(set), 1)
     }
 
+    #[inline(always)]
     fn utf8(&mut self, rest: &[u8]) -> Token {
         let stop = CTRL | delimiter_mask(self.kind);
-        let end = rest
-            .iter()
-            .position(|&x| class(x) & stop != 0)
-            .unwrap_or(rest.len());
-        let seg = rest.get(..end).unwrap_or(&[]);
-        let valid = match core::str::from_utf8(seg) {
-            Ok(s) => s,
-            Err(e) => {
-                let (ok, bad) = seg.split_at_checked(e.valid_up_to()).unwrap_or((&[], seg));
-                if ok.is_empty() {
-                    let (reason, len) = utf8_error(bad, e.error_len());
-                    return self.invalid(reason, Some(CodedCharacterSet::Utf8), len);
-                }
-                core::str::from_utf8(ok).unwrap_or("")
-            }
+        let end = find_stop(rest, stop);
+        if self.pos >= self.utf8_valid_to {
+            let valid = match core::str::from_utf8(rest) {
+                Ok(_) => rest.len(),
+                Err(e) => e.valid_up_to(),
+            };
+            self.utf8_valid_to = self.pos + valid;
+        }
+        let valid_len = end.min(self.utf8_valid_to - self.pos);
+        let (seg, _) = rest.split_at_checked(valid_len).unwrap_or((rest, &[]));
+        if seg.is_empty() {
+            let seg = rest.get(..end).unwrap_or(rest);
+            let (reason, len) = match core::str::from_utf8(seg) {
+                Err(e) => utf8_error(seg, e.error_len()),
+                Ok(_) => (InvalidReason::Utf8Truncated, seg.len()),
+            };
+            return self.invalid(reason, Some(CodedCharacterSet::Utf8), len);
+        }
+        // C1 code points (C2 80–C2 9F) are well-formed UTF-8 but not DICOM text (U8-C1);
+        // `contains` is a fast memchr, the exact search runs only when a C2 is present.
+        let c1 = if seg.contains(&0xC2) {
+            seg.windows(2)
+                .position(|w| matches!(w, [0xC2, 0x80..=0x9F]))
+        } else {
+            None
         };
-        // C1 code points (C2 80–C2 9F) are well-formed UTF-8 but not DICOM text (U8-C1).
-        let c1 = valid
-            .as_bytes()
-            .windows(2)
-            .position(|w| matches!(w, [0xC2, 0x80..=0x9F]));
         let valid = match c1 {
             Some(0) => {
                 return self.invalid(InvalidReason::Utf8C1, Some(CodedCharacterSet::Utf8), 2);
             }
-            Some(k) => valid.get(..k).unwrap_or(""),
-            None => valid,
+            Some(k) => seg.get(..k).unwrap_or(&[]),
+            None => seg,
         };
-        let chars = valid.chars().count();
-        self.text(CodedCharacterSet::Utf8, valid.len(), chars)
+        self.text(CodedCharacterSet::Utf8, valid.len(), utf8_chars(valid))
     }
 
+    #[inline(always)]
     fn gb(&mut self, rest: &[u8], set: CodedCharacterSet) -> Token {
         let stop = CTRL | delimiter_mask(self.kind);
         let mut i = 0;
@@ -491,6 +567,7 @@ impl Scanner<'_> {
         self.invalid(reason, Some(set), len)
     }
 
+    #[inline(always)]
     fn step(&mut self, b: u8, rest: &[u8]) -> Token {
         let start = self.pos;
         if b == 0x1B {
@@ -544,11 +621,7 @@ impl Scanner<'_> {
             return self.double_byte(g0, rest, 0x21, 0x7E);
         }
         // Single-byte G0 (ASCII or JIS X 0201 Romaji): every graphic byte is assigned.
-        let stop = STOP | delimiter_mask(self.kind);
-        let n = rest
-            .iter()
-            .position(|&x| class(x) & stop != 0)
-            .unwrap_or(rest.len());
+        let n = find_stop(rest, STOP | delimiter_mask(self.kind));
         self.text(g0, n, n)
     }
 }
@@ -576,6 +649,27 @@ impl Iterator for Scanner<'_> {
         }
         Some(token)
     }
+}
+
+/// Number of characters of well-formed UTF-8: the bytes that are not continuation bytes
+/// (`10xxxxxx`), counted eight at a time.
+fn utf8_chars(bytes: &[u8]) -> usize {
+    let mut chunks = bytes.chunks_exact(8);
+    let mut n = 0;
+    for chunk in chunks.by_ref() {
+        let Ok(word) = <[u8; 8]>::try_from(chunk) else {
+            break;
+        };
+        let x = u64::from_le_bytes(word);
+        // Bit 7 set and bit 6 clear: a continuation byte.
+        let continuation = x & !(x << 1) & HIGHS;
+        n += 8 - continuation.count_ones() as usize;
+    }
+    n + chunks
+        .remainder()
+        .iter()
+        .filter(|&&b| b & 0xC0 != 0x80)
+        .count()
 }
 
 /// Classifies a UTF-8 error at the start of `bad` (`error_len` from `Utf8Error`): why, and

@@ -736,6 +736,9 @@ pub struct SpecificCharacterSet {
     /// Number of values beyond [`MAX_VALUES`] that were dropped.
     dropped: u8,
     present: bool,
+    /// [`EscapeSequence::bit`]s of the sequences the listed terms declare, computed once
+    /// because the scanner asks at every escape.
+    declared: u32,
 }
 
 impl Default for SpecificCharacterSet {
@@ -751,6 +754,7 @@ impl SpecificCharacterSet {
         len: 0,
         dropped: 0,
         present: false,
+        declared: 0,
     };
 
     /// Builds the set from the raw Value Field of (0008,0005).
@@ -787,6 +791,14 @@ impl SpecificCharacterSet {
 
     fn push(&mut self, d: Declared) {
         if let Some(slot) = self.values.get_mut(self.len as usize) {
+            self.declared |= match d {
+                Declared::Empty if self.len == 0 => EscapeSequence::Ir6.bit(),
+                Declared::Term(t) => {
+                    t.g0_escape().map_or(0, EscapeSequence::bit)
+                        | t.g1_escape().map_or(0, EscapeSequence::bit)
+                }
+                _ => 0,
+            };
             *slot = d;
             self.len += 1;
         } else {
@@ -878,12 +890,8 @@ impl SpecificCharacterSet {
     /// `ESC ( B` for an empty value 1 or any term with ASCII in G0, `ESC ( J`/`ESC ) I`
     /// for the IR 13 terms, each other sequence for its own term.
     #[must_use]
-    pub fn declares(&self, seq: EscapeSequence) -> bool {
-        self.values().enumerate().any(|(i, d)| match d {
-            Declared::Empty => i == 0 && seq == EscapeSequence::Ir6,
-            Declared::Term(t) => t.g0_escape() == Some(seq) || t.g1_escape() == Some(seq),
-            Declared::Unknown => false,
-        })
+    pub const fn declares(&self, seq: EscapeSequence) -> bool {
+        self.declared & seq.bit() != 0
     }
 
     /// The set-level facts of dicom-rules.md §1.3 (the value-level ones are in
