@@ -75,9 +75,9 @@ fn walk(
                 if entry.file_name().to_str().is_none() {
                     notes.push((
                         entry.path().to_path_buf(),
-                        io_note(
+                        Diagnostic::note(
                             &lint_rules::io::NON_UTF8_NAME,
-                            "the file name is not valid UTF-8; it is shown with replacement characters",
+                            "the file name is not valid UTF-8; it is shown with replacement characters".to_owned(),
                         ),
                     ));
                 }
@@ -93,19 +93,6 @@ fn walk(
                 }
             }
         }
-    }
-}
-
-fn io_note(rule: &'static lint_rules::RuleMeta, message: &str) -> Diagnostic {
-    Diagnostic {
-        rule,
-        severity: rule.severity,
-        tag: None,
-        tag_path: None,
-        span: None,
-        message: message.to_owned(),
-        context: None,
-        inflated: false,
     }
 }
 
@@ -171,19 +158,16 @@ pub fn lint_file(
                         linter.resume_inflated(buf.len() as u64);
                     }
                     Err(error) => {
-                        diagnostics.push(Diagnostic {
-                            rule: &lint_rules::io::DEFLATE,
-                            severity: lint_rules::io::DEFLATE.severity,
-                            tag: None,
-                            tag_path: None,
-                            span: Some(span),
-                            message: format!("the deflated data set cannot be inflated: {error:?}"),
-                            context: None,
-                            inflated: false,
-                        });
-                        linter.resume_inflated(0);
-                        buf.clear();
-                        offset = 0;
+                        let message =
+                            format!("the deflated data set cannot be inflated: {error:?}");
+                        let mut note = Diagnostic::note(&lint_rules::io::DEFLATE, message);
+                        note.span = Some(span);
+                        diagnostics.push(note);
+                        let mut sink = |finding: &Finding<'_>| {
+                            diagnostics.push(to_diagnostic(finding, &[], 0, false));
+                        };
+                        linter.finish(&mut sink);
+                        break;
                     }
                 }
             }

@@ -26,6 +26,22 @@ pub struct Diagnostic {
     pub inflated: bool,
 }
 
+impl Diagnostic {
+    /// A finding the CLI makes itself (about reading a file, not about its bytes).
+    pub fn note(rule: &'static RuleMeta, message: String) -> Self {
+        Diagnostic {
+            rule,
+            severity: rule.severity,
+            tag: None,
+            tag_path: None,
+            span: None,
+            message,
+            context: None,
+            inflated: false,
+        }
+    }
+}
+
 /// Everything found in one file.
 #[derive(Debug, Clone)]
 pub struct FileReport {

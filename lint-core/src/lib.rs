@@ -2,8 +2,9 @@
 //!
 //! `lint-core` is a pull parser over `&[u8]` ([`parser`]) that yields events with byte
 //! spans, with the transfer syntaxes ([`transfer_syntax`]) and the data dictionary
-//! ([`dictionary`]) it needs. It never judges: the `lint-rules` crate turns these
-//! descriptions into findings.
+//! ([`dictionary`]) it needs, and the character-set machinery ([`charset`]: Defined
+//! Terms, the ISO 2022 state machine, byte validation tables, optional decoding). It
+//! never judges: the `lint-rules` crate turns these descriptions into findings.
 //!
 //! The crate is `no_std`, uses no allocator and no `unsafe`, and bounds its stack with
 //! const generics, so modality firmware can link it as is. No input makes it panic, loop

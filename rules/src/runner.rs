@@ -74,23 +74,6 @@ impl<'c> Context<'c> {
             message,
         });
     }
-
-    /// Reports a finding at the root data set (for facts about the whole stream).
-    pub fn report_at_root(
-        &mut self,
-        rule: &'static RuleMeta,
-        span: Option<ByteSpan>,
-        tag: Option<Tag>,
-        message: fmt::Arguments<'_>,
-    ) {
-        self.sink.report(&Finding {
-            rule,
-            span,
-            tag,
-            path: TagPath::default(),
-            message,
-        });
-    }
 }
 
 /// What the caller must do next.
@@ -104,7 +87,8 @@ pub enum Progress {
         len: u64,
     },
     /// The rest of the input (this span) is a deflated data set: inflate it, call
-    /// [`Linter::resume_inflated`], then [`Linter::run`] over the inflated bytes.
+    /// [`Linter::resume_inflated`], then [`Linter::run`] over the inflated bytes; or, if
+    /// you cannot inflate, call [`Linter::finish`].
     Deflated(ByteSpan),
     /// Finished: every finding has been reported.
     Done,
@@ -141,6 +125,22 @@ impl<const DEPTH: usize> Linter<DEPTH> {
         &self.parser
     }
 
+    /// Ends the stream early and lets every rule report what it still holds: for a caller
+    /// that stops at [`Progress::Deflated`] because it cannot inflate (firmware without
+    /// a deflate implementation). Called by [`Self::run`] at the end of the stream.
+    pub fn finish(&mut self, sink: &mut dyn Sink) {
+        if self.finished {
+            return;
+        }
+        let mut cx = Context {
+            path: TagPath::default(),
+            sink,
+            selection: &self.selection,
+        };
+        self.rules.finish(&mut cx);
+        self.finished = true;
+    }
+
     /// Runs over `window` (input bytes from absolute `offset`) until more bytes are
     /// needed or the stream ends. `observe` sees every event after the rules do.
     pub fn run(
@@ -171,13 +171,7 @@ impl<const DEPTH: usize> Linter<DEPTH> {
                 Step::Error(error) => self.rules.error(&mut cx, &error),
                 Step::Need { offset, len } => return Progress::Need { offset, len },
                 Step::End => {
-                    let mut cx = Context {
-                        path: TagPath::default(),
-                        sink: &mut *sink,
-                        selection: &self.selection,
-                    };
-                    self.rules.finish(&mut cx);
-                    self.finished = true;
+                    self.finish(sink);
                     return Progress::Done;
                 }
             }

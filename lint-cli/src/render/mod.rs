@@ -17,29 +17,16 @@ pub fn all(report: &Report) -> Vec<(PathBuf, Diagnostic)> {
         }
     }
     for (path, error) in &report.io {
-        out.push((path.clone(), plain(&UNREADABLE, error.clone())));
+        out.push((path.clone(), Diagnostic::note(&UNREADABLE, error.clone())));
     }
     for path in &report.loops {
         out.push((
             path.clone(),
-            plain(
+            Diagnostic::note(
                 &SYMLINK_LOOP,
                 "symbolic link back to a directory being walked; not followed".to_owned(),
             ),
         ));
     }
     out
-}
-
-fn plain(rule: &'static lint_rules::RuleMeta, message: String) -> Diagnostic {
-    Diagnostic {
-        rule,
-        severity: rule.severity,
-        tag: None,
-        tag_path: None,
-        span: None,
-        message,
-        context: None,
-        inflated: false,
-    }
 }

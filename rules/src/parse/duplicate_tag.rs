@@ -15,7 +15,7 @@ declare_rule! {
     /// at whim, so two viewers can show two different patient names.
     ///
     /// ## Standard
-    /// PS3.5 §7.1 ("A Data Element Tag shall be unique within a Data Set"), §7.1.
+    /// PS3.5 §7.1 (a data set holds each Data Element Tag at most once, in ascending order).
     ///
     /// ## Example
     /// Failing: `(0010,0020) LO PAT1` followed by `(0010,0020) LO PAT2`.

@@ -7,7 +7,7 @@ use crate::runner::{Context, Rule};
 
 declare_rule! {
     /// ## What it checks
-    /// A data element (or item) whose Value Length is odd.
+    /// A data element (or a sequence of defined length) whose Value Length is odd.
     ///
     /// ## Why
     /// Every value is padded to an even length (this is a rule of the value's encoding,
