@@ -611,11 +611,69 @@ fn media_files() -> Vec<Recipe> {
     out
 }
 
+/// Character-set defects: the mistakes field engineers meet in Japanese, Korean and
+/// European names (one per file, on (0010,0010) unless said otherwise).
+fn charset_files() -> Vec<Recipe> {
+    let file = |charset: Option<&[u8]>, name: &[u8], n: &str| {
+        let (meta, ds) = ct(charset, name, n);
+        part10(&meta, &ds)
+    };
+    vec![
+        defect(
+            "files/charset/shift-jis-under-iso2022.dcm",
+            "`\\ISO 2022 IR 87` declared, ideographic group written in Shift_JIS (山田^太郎)",
+            file(
+                Some(b"\\ISO 2022 IR 87"),
+                b"Yamada^Tarou=\x8e\x52\x93\x63^\x91\xbe\x98\x59",
+                "5.1",
+            ),
+        ),
+        defect(
+            "files/charset/no-return-before-caret.dcm",
+            "JIS X 0208 still designated at `^` (no ESC ( B before the component delimiter)",
+            file(
+                Some(b"\\ISO 2022 IR 87"),
+                b"Yamada^Tarou=\x1b$B;3ED^\x1b$BB@O:\x1b(B",
+                "5.2",
+            ),
+        ),
+        defect(
+            "files/charset/missing-charset.dcm",
+            "no (0008,0005), name in Latin-1 (Buc^Jérôme)",
+            file(None, b"Buc^J\xe9r\xf4me", "5.3"),
+        ),
+        defect(
+            "files/charset/misspelled-term.dcm",
+            "(0008,0005) `ISO-IR 100` (the 1993 hyphen spelling), Latin-1 name",
+            file(Some(b"ISO-IR 100"), b"Buc^J\xe9r\xf4me", "5.4"),
+        ),
+        defect(
+            "files/charset/euc-kr-without-escapes.dcm",
+            "`\\ISO 2022 IR 149` declared, Hangul written as raw EUC-KR (no ESC $ ) C)",
+            file(
+                Some(b"\\ISO 2022 IR 149"),
+                b"Hong^Gildong=\xfb\xf3^\xd1\xce\xd4\xd7",
+                "5.5",
+            ),
+        ),
+        defect(
+            "files/charset/escape-under-single-value.dcm",
+            "(0008,0005) `ISO_IR 100` with ISO 2022 escapes in the name",
+            file(
+                Some(b"ISO_IR 100"),
+                b"Yamada^Tarou=\x1b$B;3ED\x1b(B^\x1b$BB@O:\x1b(B",
+                "5.6",
+            ),
+        ),
+    ]
+}
+
 /// Every recipe.
 pub fn all() -> Vec<Recipe> {
     let mut out = clean_files();
     out.extend(parse_files());
     out.extend(meta_files());
+    out.extend(charset_files());
     out.extend(media_files());
     out
 }

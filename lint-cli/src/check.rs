@@ -14,7 +14,7 @@ use lint_rules::runner::Progress;
 use lint_rules::{Finding, Linter, Selection};
 use walkdir::WalkDir;
 
-use crate::diagnostic::{Diagnostic, FileReport, Report};
+use crate::diagnostic::{DecodedText, Diagnostic, FileReport, Report};
 
 /// Bytes read at a time: enough for the whole header of a typical image in one read, and
 /// small enough that reading it costs little more than opening the file. Larger headers
@@ -192,6 +192,12 @@ fn to_diagnostic(finding: &Finding<'_>, window: &[u8], offset: u64, inflated: bo
         let bytes = window.get(from..to)?;
         (!bytes.is_empty()).then(|| (start, bytes.to_vec()))
     });
+    // Text findings are reported while their element's value is in the window.
+    let text = finding.text.and_then(|t| {
+        let from = usize::try_from(t.value.start.checked_sub(offset)?).ok()?;
+        let to = from.checked_add(usize::try_from(t.value.len()).ok()?)?;
+        Some(DecodedText::new(window.get(from..to)?, &t))
+    });
     Diagnostic {
         rule: finding.rule,
         severity: finding.severity(),
@@ -201,6 +207,7 @@ fn to_diagnostic(finding: &Finding<'_>, window: &[u8], offset: u64, inflated: bo
         message: finding.message.to_string(),
         context,
         inflated,
+        text,
     }
 }
 

@@ -24,6 +24,56 @@ pub struct Diagnostic {
     pub context: Option<(u64, Vec<u8>)>,
     /// Offsets refer to the inflated data set of a deflated file.
     pub inflated: bool,
+    /// For findings about a text value: the value as declared and decoded.
+    pub text: Option<DecodedText>,
+}
+
+/// A text value shown the way a field engineer needs it: what (0008,0005) declares and
+/// what the bytes decode to, with every escape sequence and invalid byte visible.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DecodedText {
+    /// (0008,0005) as declared, e.g. `` `\ISO 2022 IR 87` `` or `(absent)`.
+    pub declared: String,
+    /// The decoded value: escapes as `⟨ESC $ B⟩`, invalid bytes as `⟨8E 52⟩`.
+    pub decoded: String,
+}
+
+impl DecodedText {
+    /// Decodes `value` as the linter read it.
+    pub fn new(value: &[u8], context: &lint_rules::text::TextContext) -> Self {
+        use lint_core::charset::decode::{Piece, decode};
+        use std::fmt::Write;
+        let mut decoded = String::new();
+        let hex = |out: &mut String, bytes: &[u8]| {
+            out.push('⟨');
+            for (i, b) in bytes.iter().enumerate() {
+                if i > 0 {
+                    out.push(' ');
+                }
+                let _ = write!(out, "{b:02X}");
+            }
+            out.push('⟩');
+        };
+        let _ = decode(value, &context.set, context.kind, |piece, _| {
+            match piece {
+                Piece::Char(c) if c.is_control() => hex(&mut decoded, &[c as u8]),
+                Piece::Char(c) => decoded.push(c),
+                Piece::Escape { escape, bytes } => {
+                    let _ = write!(decoded, "⟨{}⟩", lint_rules::text::EscapeText(escape, bytes));
+                }
+                Piece::Invalid { bytes, .. } | Piece::Unmapped { bytes } => {
+                    hex(&mut decoded, bytes);
+                }
+            }
+            Ok(())
+        });
+        let trimmed = decoded.trim_end_matches(' ').len();
+        decoded.truncate(trimmed);
+        DecodedText {
+            declared: lint_rules::text::DeclaredSet(context.set).to_string(),
+            decoded,
+        }
+    }
 }
 
 impl Diagnostic {
@@ -38,6 +88,7 @@ impl Diagnostic {
             message,
             context: None,
             inflated: false,
+            text: None,
         }
     }
 }

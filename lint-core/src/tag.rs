@@ -151,6 +151,8 @@ pub mod tags {
     pub const STUDY_DESCRIPTION: Tag = Tag::new(0x0008, 0x1030);
     /// (0008,103E) Series Description.
     pub const SERIES_DESCRIPTION: Tag = Tag::new(0x0008, 0x103E);
+    /// (0008,0080) Institution Name.
+    pub const INSTITUTION_NAME: Tag = Tag::new(0x0008, 0x0080);
     /// (0010,0010) Patient's Name.
     pub const PATIENT_NAME: Tag = Tag::new(0x0010, 0x0010);
     /// (0010,0020) Patient ID.
@@ -161,6 +163,8 @@ pub mod tags {
     pub const PATIENT_SEX: Tag = Tag::new(0x0010, 0x0040);
     /// (0010,1001) Other Patient Names.
     pub const OTHER_PATIENT_NAMES: Tag = Tag::new(0x0010, 0x1001);
+    /// (0010,4000) Patient Comments.
+    pub const PATIENT_COMMENTS: Tag = Tag::new(0x0010, 0x4000);
     /// (0010,2201) Patient Species Description.
     pub const PATIENT_SPECIES_DESCRIPTION: Tag = Tag::new(0x0010, 0x2201);
     /// (0010,2202) Patient Species Code Sequence.

@@ -6,6 +6,7 @@ use lint_core::parser::TagPath;
 use lint_core::{ByteSpan, Tag};
 
 use crate::registry::RuleMeta;
+use crate::text::TextContext;
 
 /// How much a finding matters, by how certain it is that the data is wrong.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -58,6 +59,8 @@ pub struct Finding<'a> {
     pub path: TagPath<'a>,
     /// The message, for a person.
     pub message: fmt::Arguments<'a>,
+    /// For findings about a text value: what is needed to show it decoded.
+    pub text: Option<TextContext>,
 }
 
 impl Finding<'_> {

@@ -29,11 +29,15 @@ mod macros;
 pub mod finding;
 pub mod registry;
 pub mod runner;
+pub mod text;
 pub mod value;
 
 #[cfg(test)]
 mod testing;
+#[cfg(test)]
+mod vectors;
 
+pub mod charset;
 pub mod io;
 pub mod meta;
 pub mod parse;

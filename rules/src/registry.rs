@@ -150,6 +150,37 @@ macro_rules! rules {
                 let _ = index;
             }
 
+            pub(crate) fn text(
+                &mut self,
+                cx: &mut crate::runner::Context<'_>,
+                text: &crate::text::Text<'_>,
+            ) {
+                let mut index = 0;
+                $(
+                    if cx.selection.has(index) {
+                        self.$field.text(cx, text);
+                    }
+                    index += 1;
+                )*
+                let _ = index;
+            }
+
+            pub(crate) fn token(
+                &mut self,
+                cx: &mut crate::runner::Context<'_>,
+                text: &crate::text::Text<'_>,
+                token: &lint_core::charset::Token,
+            ) {
+                let mut index = 0;
+                $(
+                    if cx.selection.has(index) {
+                        self.$field.token(cx, text, token);
+                    }
+                    index += 1;
+                )*
+                let _ = index;
+            }
+
             pub(crate) fn finish(&mut self, cx: &mut crate::runner::Context<'_>) {
                 let mut index = 0;
                 $(
@@ -164,7 +195,7 @@ macro_rules! rules {
     };
 }
 
-use crate::{io, meta, parse, vr};
+use crate::{charset, io, meta, parse, vr};
 
 rules! {
     parse_truncated_header: parse::truncated_header::TruncatedHeader,
@@ -194,6 +225,54 @@ rules! {
     meta_group2_in_data_set: meta::group2_in_data_set::Group2InDataSet,
     vr_odd_length: vr::odd_length::OddLength,
     vr_invalid_number: vr::invalid_number::InvalidNumber,
+    vr_cs_repertoire: vr::cs_repertoire::Check,
+    vr_ae_repertoire: vr::ae_repertoire::Check,
+    vr_default_repertoire: vr::default_repertoire::Check,
+    vr_value_too_long: vr::value_too_long::Check,
+    vr_control_character: vr::control_character::Check,
+    vr_nul_padding: vr::nul_padding::Check,
+    vr_ui_padding: vr::ui_padding::Check,
+    vr_newline: vr::newline::Check,
+    charset_case: charset::case::Check,
+    charset_misspelled: charset::misspelled::Check,
+    charset_unknown_term: charset::unknown_term::Check,
+    charset_ir6: charset::ir6::Check,
+    charset_padding: charset::padding::Check,
+    charset_zero_length: charset::zero_length::Check,
+    charset_all_empty: charset::all_empty::Check,
+    charset_empty_not_first: charset::empty_not_first::Check,
+    charset_iso2022_single: charset::iso2022_single::Check,
+    charset_multi_byte_value1: charset::multi_byte_value1::Check,
+    charset_standalone_multi: charset::standalone_multi::Check,
+    charset_non_iso2022_in_multi: charset::non_iso2022_in_multi::Check,
+    charset_duplicate: charset::duplicate::Check,
+    charset_item_mix: charset::item_mix::Check,
+    charset_dicomdir_top_level: charset::dicomdir_top_level::Check,
+    charset_unused_extension: charset::unused_extension::Check,
+    charset_missing: charset::missing::Check,
+    charset_escape_not_allowed: charset::escape_not_allowed::Check,
+    charset_unknown_escape: charset::unknown_escape::Check,
+    charset_truncated_escape: charset::truncated_escape::Check,
+    charset_undeclared_escape: charset::undeclared_escape::Check,
+    charset_undeclared_ascii: charset::undeclared_ascii::Check,
+    charset_no_return_delimiter: charset::no_return_delimiter::Check,
+    charset_no_return_control: charset::no_return_control::Check,
+    charset_no_return_end: charset::no_return_end::Check,
+    charset_g1_not_restored: charset::g1_not_restored::Check,
+    charset_missing_designation: charset::missing_designation::Check,
+    charset_gr_undefined: charset::gr_undefined::Check,
+    charset_c1_control: charset::c1_control::Check,
+    charset_unassigned: charset::unassigned::Check,
+    charset_vendor_character: charset::vendor_character::Check,
+    charset_revision_dependent: charset::revision_dependent::Check,
+    charset_odd_double_byte: charset::odd_double_byte::Check,
+    charset_space_in_double_byte: charset::space_in_double_byte::Check,
+    charset_redundant_escape: charset::redundant_escape::Check,
+    charset_x0212_used: charset::x0212_used::Check,
+    charset_malformed_utf8: charset::malformed_utf8::Check,
+    charset_utf8_bom: charset::utf8_bom::Check,
+    charset_malformed_gb18030: charset::malformed_gb18030::Check,
+    charset_foreign_encoding: charset::foreign_encoding::Check,
     io_unreadable: io::unreadable::Unreadable,
     io_symlink_loop: io::symlink_loop::SymlinkLoop,
     io_non_utf8_name: io::non_utf8_name::NonUtf8Name,

@@ -6,12 +6,14 @@
 
 use core::fmt;
 
-use lint_core::parser::{Event, ParseError, Parser, Step, TagPath};
+use lint_core::charset::{Scope, Scopes, TextKind, Token, scan};
+use lint_core::parser::{Event, ParseError, Parser, Section, Step, TagPath};
 use lint_core::transfer_syntax::Encoding;
 use lint_core::{ByteSpan, Tag};
 
 use crate::finding::{Finding, Sink};
 use crate::registry::{AllRules, RuleMeta, Selection};
+use crate::text::Text;
 
 /// A rule: a state machine over one stream's events.
 ///
@@ -31,6 +33,18 @@ pub trait Rule: Default {
         let _ = (cx, error);
     }
 
+    /// Called for every string value (after [`Self::event`] saw its element), before
+    /// its tokens.
+    fn text(&mut self, cx: &mut Context<'_>, text: &Text<'_>) {
+        let _ = (cx, text);
+    }
+
+    /// Called for each token of the value in `text`, in order; the last one is
+    /// [`Token::End`].
+    fn token(&mut self, cx: &mut Context<'_>, text: &Text<'_>, token: &Token) {
+        let _ = (cx, text, token);
+    }
+
     /// Called once when the stream has ended.
     fn finish(&mut self, cx: &mut Context<'_>) {
         let _ = cx;
@@ -42,6 +56,8 @@ pub struct Context<'c> {
     path: TagPath<'c>,
     sink: &'c mut dyn Sink,
     pub(crate) selection: &'c Selection,
+    scope: &'c Scope,
+    parent_scope: Option<&'c Scope>,
 }
 
 impl fmt::Debug for Context<'_> {
@@ -58,6 +74,17 @@ impl<'c> Context<'c> {
         self.path
     }
 
+    /// The Specific Character Set (0008,0005) in force for the current data set or item
+    /// (already including the current element if it is (0008,0005) itself).
+    pub fn scope(&self) -> &Scope {
+        self.scope
+    }
+
+    /// The scope of the enclosing data set or item, when inside an item.
+    pub fn parent_scope(&self) -> Option<&Scope> {
+        self.parent_scope
+    }
+
     /// Reports a finding of `rule` at the current path.
     pub fn report(
         &mut self,
@@ -72,6 +99,25 @@ impl<'c> Context<'c> {
             tag,
             path: self.path,
             message,
+            text: None,
+        });
+    }
+
+    /// Reports a finding about a text value, so the output can show it decoded.
+    pub fn report_text(
+        &mut self,
+        rule: &'static RuleMeta,
+        span: ByteSpan,
+        text: &Text<'_>,
+        message: fmt::Arguments<'_>,
+    ) {
+        self.sink.report(&Finding {
+            rule,
+            span: Some(span),
+            tag: Some(text.tag),
+            path: self.path,
+            message,
+            text: Some(text.context()),
         });
     }
 }
@@ -98,6 +144,7 @@ pub enum Progress {
 #[derive(Debug)]
 pub struct Linter<const DEPTH: usize = { lint_core::parser::DEFAULT_DEPTH }> {
     parser: Parser<DEPTH>,
+    scopes: Scopes<DEPTH>,
     rules: AllRules,
     selection: Selection,
     finished: bool,
@@ -108,6 +155,7 @@ impl<const DEPTH: usize> Linter<DEPTH> {
     pub fn new(total: u64, selection: Selection) -> Self {
         Linter {
             parser: Parser::new(total),
+            scopes: Scopes::default(),
             rules: AllRules::default(),
             selection,
             finished: false,
@@ -136,6 +184,8 @@ impl<const DEPTH: usize> Linter<DEPTH> {
             path: TagPath::default(),
             sink,
             selection: &self.selection,
+            scope: self.scopes.current(),
+            parent_scope: None,
         };
         self.rules.finish(&mut cx);
         self.finished = true;
@@ -155,14 +205,43 @@ impl<const DEPTH: usize> Linter<DEPTH> {
         }
         loop {
             let step = self.parser.next(window, offset);
+            if let Step::Event(event) = &step {
+                self.scopes.observe(event);
+            }
             let mut cx = Context {
                 path: self.parser.path(),
                 sink: &mut *sink,
                 selection: &self.selection,
+                scope: self.scopes.current(),
+                parent_scope: self.scopes.parent(),
             };
             match step {
                 Step::Event(event) => {
                     self.rules.event(&mut cx, &event);
+                    if let Event::Element(element) = &event {
+                        if let (Some(value), true) = (element.value, element.header.vr.is_string())
+                        {
+                            let kind = match element.section {
+                                // Group 0002 is never governed by (0008,0005) (PS3.10 §7.1).
+                                Section::FileMeta => TextKind::NoExtensions,
+                                Section::DataSet => TextKind::for_vr(element.header.vr),
+                            };
+                            let scanner = scan(value, &cx.scope.set, kind);
+                            let text = Text {
+                                tag: element.header.tag,
+                                vr: element.header.vr,
+                                kind,
+                                value,
+                                value_span: element.value_span,
+                                scope: *cx.scope,
+                                initial: scanner.initial_state(),
+                            };
+                            self.rules.text(&mut cx, &text);
+                            for token in scanner {
+                                self.rules.token(&mut cx, &text, &token);
+                            }
+                        }
+                    }
                     observe(&event, self.parser.path());
                     if let Event::Deflated(span) = event {
                         return Progress::Deflated(span);

@@ -23,6 +23,7 @@ pub const CLEAN: &[&[u8]] = &[
 pub struct Found {
     ids: [(&'static str, Option<u64>); 64],
     len: usize,
+    value_start: Option<u64>,
 }
 
 impl Found {
@@ -32,6 +33,16 @@ impl Found {
             .iter()
             .take(self.len)
             .any(|(found, _)| *found == id)
+    }
+
+    /// The rule ids that fired, in order.
+    pub fn ids(&self) -> impl Iterator<Item = &'static str> + '_ {
+        self.ids.iter().take(self.len).map(|(id, _)| *id)
+    }
+
+    /// Where the value of the element of [`text_case`] starts.
+    pub fn value_start(&self) -> Option<u64> {
+        self.value_start
     }
 
     /// Where `id` fired first.
@@ -57,6 +68,7 @@ pub fn findings_of(bytes: &[u8]) -> Found {
     let mut found = Found {
         ids: [("", None); 64],
         len: 0,
+        value_start: None,
     };
     let mut sink = |finding: &Finding<'_>| {
         if let Some(slot) = found.ids.get_mut(found.len) {
@@ -76,4 +88,67 @@ pub fn fires_only_on(id: &str, failing: &[u8]) {
         let found = findings_of(clean);
         assert!(!found.has(id), "{id} fired on clean file {i}: {found:?}");
     }
+}
+
+/// Lints a Part 10 stream holding (0008,0005) = `charset` (if given) and one element
+/// `tag`/`vr` with `value` (padded to even length), built in a stack buffer.
+pub fn text_case(
+    charset: Option<&[u8]>,
+    tag: lint_core::Tag,
+    vr: lint_core::Vr,
+    value: &[u8],
+) -> Found {
+    let mut buf = [0u8; 16 * 1024];
+    let mut len = 128;
+    let mut put = |bytes: &[u8]| {
+        buf[len..len + bytes.len()].copy_from_slice(bytes);
+        len += bytes.len();
+    };
+    put(b"DICM");
+    element(
+        &mut put,
+        lint_core::Tag::new(2, 0x10),
+        lint_core::Vr::UI,
+        b"1.2.840.10008.1.2.1",
+    );
+    if let Some(cs) = charset {
+        element(&mut put, lint_core::Tag::new(8, 5), lint_core::Vr::CS, cs);
+    }
+    element(&mut put, tag, vr, value);
+    let padded = value.len() + value.len() % 2;
+    let mut found = findings_of(&buf[..len]);
+    found.value_start = Some((len - padded) as u64);
+    found
+}
+
+/// Writes one explicit VR little endian element, padding the value to even length.
+pub fn element(put: &mut impl FnMut(&[u8]), tag: lint_core::Tag, vr: lint_core::Vr, value: &[u8]) {
+    let padded = value.len() + value.len() % 2;
+    put(&tag.group.to_le_bytes());
+    put(&tag.element.to_le_bytes());
+    put(&vr.code());
+    if matches!(
+        vr,
+        lint_core::Vr::UT | lint_core::Vr::UC | lint_core::Vr::UR | lint_core::Vr::UN
+    ) {
+        put(&[0, 0]);
+        put(&(padded as u32).to_le_bytes());
+    } else {
+        put(&(padded as u16).to_le_bytes());
+    }
+    put(value);
+    if value.len() % 2 == 1 {
+        put(&[vr.padding()]);
+    }
+}
+
+/// Parses `"1B 24 42"` into bytes (at most 256).
+pub fn hex(text: &str) -> ([u8; 256], usize) {
+    let mut out = [0u8; 256];
+    let mut n = 0;
+    for byte in text.split_ascii_whitespace() {
+        out[n] = u8::from_str_radix(byte, 16).unwrap();
+        n += 1;
+    }
+    (out, n)
 }

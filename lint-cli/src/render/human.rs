@@ -102,11 +102,18 @@ fn write_one(out: &mut dyn Write, path: &str, d: &Diagnostic, color: bool) -> io
         n => format!("{n} byte{}", plural(n as usize)),
     };
     let mut buf = Vec::new();
-    AriadneReport::build(kind, (id.clone(), range.clone()))
+    let mut report = AriadneReport::build(kind, (id.clone(), range.clone()))
         .with_code(d.rule.id)
         .with_message(&d.message)
         .with_config(Config::default().with_color(color))
-        .with_label(Label::new((id.clone(), range)).with_message(label))
+        .with_label(Label::new((id.clone(), range)).with_message(label));
+    if let Some(text) = &d.text {
+        report = report.with_note(format!(
+            "(0008,0005) {}; the value decodes to: {}",
+            text.declared, text.decoded
+        ));
+    }
+    report
         .finish()
         .write((id, Source::from(listing.text)), &mut buf)?;
     out.write_all(&buf)?;

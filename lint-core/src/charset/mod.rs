@@ -11,6 +11,8 @@
 //! * [`scan`](mod@scan): the state machine over one value, yielding [`Token`]s (escapes, text runs
 //!   with character counts, delimiters found by the state machine, controls, invalid bytes
 //!   with their reason, and the state at the end).
+//! * [`scope`]: which (0008,0005) is in force in each data set, item and Directory
+//!   Record (PS3.5 §7.5.3).
 //! * [`tables`]: assigned positions of every set, without Unicode mapping tables.
 //! * [`script`](mod@script): script classes (kana, kanji level, Hangul…) from row and cell.
 //! * `decode` (feature `decode`): Unicode text for display.
@@ -19,6 +21,7 @@
 
 pub mod iso2022;
 pub mod scan;
+pub mod scope;
 pub mod script;
 pub mod tables;
 #[rustfmt::skip]
@@ -35,6 +38,7 @@ pub use scan::{
     Characters, DelimiterKind, EscapeStatus, InvalidReason, Scanner, TextKind, Token, characters,
     scan, value_count,
 };
+pub use scope::{Scope, Scopes, Source};
 pub use script::{Script, script_of};
 pub use tables::Assignment;
 pub use term::{
