@@ -271,9 +271,9 @@ fn run_check(args: &CheckArgs) -> ExitCode {
         && std::io::stderr().is_terminal())
     .then(|| {
         let bar = indicatif::ProgressBar::new(found.len() as u64);
-        if let Ok(style) = indicatif::ProgressStyle::with_template(
-            "{bar:40} {pos}/{len} files, {per_sec}, {eta} left",
-        ) {
+        if let Ok(style) =
+            indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} files, {eta} left")
+        {
             bar.set_style(style);
         }
         bar
