@@ -1,9 +1,11 @@
 //! Finding DICOM files and linting each one, reading headers only.
 //!
 //! Directories are walked in name order (so output is stable); files found there are
-//! recognised as DICOM by content. Each file is read in windows: the first 64 KiB, then
-//! whatever the parser asks for. Bulk values (pixel data) lie outside the windows the
-//! parser asks for, so they are never read.
+//! recognised as DICOM by content. Files are linted in parallel (rayon) and their reports
+//! put back in path order, so output does not depend on scheduling. Each file is read in
+//! windows: the first 8 KiB, then whatever the parser asks for. Bulk values (pixel data)
+//! lie outside the windows the parser asks for, so they are never read. `-` is standard
+//! input, read whole.
 
 use std::fs::File;
 use std::io::{self, Read, Seek, SeekFrom};
@@ -12,8 +14,10 @@ use std::path::{Path, PathBuf};
 use lint_core::parser::{Event, Parser, Step};
 use lint_rules::runner::Progress;
 use lint_rules::{Finding, Linter, Selection};
+use rayon::prelude::*;
 use walkdir::WalkDir;
 
+use crate::config::Settings;
 use crate::diagnostic::{DecodedText, Diagnostic, FileReport, Report};
 
 /// Bytes read at a time: enough for the whole header of a typical image in one read, and
@@ -25,22 +29,69 @@ const CHUNK: u64 = 8 * 1024;
 /// must not take the machine down).
 const MAX_INFLATED: usize = 512 * 1024 * 1024;
 
-/// Checks every path (files as given; directories recursively).
-pub fn check_paths(paths: &[PathBuf], selection: Selection) -> Report {
-    let mut report = Report::default();
-    let mut files: Vec<(PathBuf, bool)> = Vec::new();
-    let mut notes: Vec<(PathBuf, Diagnostic)> = Vec::new();
+/// The path that stands for standard input.
+pub const STDIN: &str = "-";
+
+/// The files a run will lint, found before any is read (so a progress bar knows the
+/// total), with what was learnt while walking.
+#[derive(Debug, Default)]
+pub struct Discovered {
+    /// Files in path order; `true` when named on the command line (checked whatever
+    /// their content).
+    files: Vec<(PathBuf, bool)>,
+    /// Findings the CLI makes about files while walking (file names), by path.
+    notes: Vec<(PathBuf, Diagnostic)>,
+    /// Paths that could not be read and symbolic-link loops.
+    report: Report,
+}
+
+impl Discovered {
+    /// Number of files to lint.
+    pub fn len(&self) -> usize {
+        self.files.len()
+    }
+}
+
+/// Finds the files under `paths` (files as given; directories recursively).
+pub fn discover(paths: &[PathBuf]) -> Discovered {
+    let mut found = Discovered::default();
     for path in paths {
+        if path.as_os_str() == STDIN {
+            found.files.push((path.clone(), true));
+            continue;
+        }
         match std::fs::metadata(path) {
-            Err(error) => report.io.push((path.clone(), error.to_string())),
-            Ok(meta) if meta.is_dir() => walk(path, &mut files, &mut report, &mut notes),
-            Ok(_) => files.push((path.clone(), true)),
+            Err(error) => found.report.io.push((path.clone(), error.to_string())),
+            Ok(meta) if meta.is_dir() => {
+                walk(path, &mut found.files, &mut found.report, &mut found.notes);
+            }
+            Ok(_) => found.files.push((path.clone(), true)),
         }
     }
-    files.sort();
-    files.dedup_by(|a, b| a.0 == b.0);
-    for (path, explicit) in files {
-        match lint_file(&path, selection, explicit) {
+    found.files.sort();
+    found.files.dedup_by(|a, b| a.0 == b.0);
+    found
+}
+
+/// Lints every file found, in parallel, calling `tick` after each file; applies the
+/// per-file selections and the severity overrides of `settings`.
+pub fn check(found: Discovered, settings: &Settings, tick: &(dyn Fn() + Sync)) -> Report {
+    let Discovered {
+        files,
+        mut notes,
+        mut report,
+    } = found;
+    let results: Vec<_> = files
+        .par_iter()
+        .map(|(path, explicit)| {
+            let selection = settings.selection_for(path);
+            let result = lint_file(path, selection, *explicit);
+            tick();
+            (selection, result)
+        })
+        .collect();
+    for ((path, _), (selection, result)) in files.into_iter().zip(results) {
+        match result {
             Ok(Some(mut file)) => {
                 let mut own: Vec<Diagnostic> = Vec::new();
                 notes.retain(|(p, d)| {
@@ -52,6 +103,12 @@ pub fn check_paths(paths: &[PathBuf], selection: Selection) -> Report {
                     }
                 });
                 own.append(&mut file.diagnostics);
+                // The CLI's own findings (file names, deflate) bypass the linter's
+                // selection, so per-file ignores are applied to them here.
+                own.retain(|d| selection.contains(d.rule));
+                for d in &mut own {
+                    d.severity = settings.severity.of(d.rule);
+                }
                 file.diagnostics = own;
                 report.files.push(file);
             }
@@ -59,6 +116,7 @@ pub fn check_paths(paths: &[PathBuf], selection: Selection) -> Report {
             Err(error) => report.io.push((path, error.to_string())),
         }
     }
+    report.severity = settings.severity.clone();
     report
 }
 
@@ -97,21 +155,45 @@ fn walk(
 }
 
 /// Reads up to `len` bytes at `offset`.
-fn read_at(file: &mut File, offset: u64, len: u64, buf: &mut Vec<u8>) -> io::Result<()> {
+fn read_at<R: Read + Seek>(
+    file: &mut R,
+    offset: u64,
+    len: u64,
+    buf: &mut Vec<u8>,
+) -> io::Result<()> {
     buf.clear();
     file.seek(SeekFrom::Start(offset))?;
     file.take(len).read_to_end(buf)?;
     Ok(())
 }
 
-/// Lints one file; `None` when it was found by walking and is not DICOM.
+/// Lints one file (or standard input, for `-`); `None` when it was found by walking and
+/// is not DICOM.
 pub fn lint_file(
     path: &Path,
     selection: Selection,
     explicit: bool,
 ) -> io::Result<Option<FileReport>> {
-    let mut file = File::open(path)?;
+    if path.as_os_str() == STDIN {
+        // Standard input cannot seek: hold it in memory, which a Cursor can.
+        let mut bytes = Vec::new();
+        io::stdin().lock().read_to_end(&mut bytes)?;
+        let total = bytes.len() as u64;
+        return lint_source(path, io::Cursor::new(bytes), total, selection, explicit);
+    }
+    let file = File::open(path)?;
     let total = file.metadata()?.len();
+    lint_source(path, file, total, selection, explicit)
+}
+
+/// Lints `total` bytes read from `file`.
+fn lint_source<R: Read + Seek>(
+    path: &Path,
+    mut file: R,
+    total: u64,
+    selection: Selection,
+    explicit: bool,
+) -> io::Result<Option<FileReport>> {
     let mut buf = Vec::with_capacity(CHUNK as usize);
     read_at(&mut file, 0, CHUNK, &mut buf)?;
     if !explicit && !looks_like_dicom(&buf, total) {

@@ -5,6 +5,8 @@ use std::path::PathBuf;
 use lint_core::{ByteSpan, Tag};
 use lint_rules::{RuleMeta, Severity};
 
+use crate::config::SeverityOverrides;
+
 /// One finding, owned, with the bytes around it for display.
 #[derive(Debug, Clone)]
 pub struct Diagnostic {
@@ -113,6 +115,9 @@ pub struct Report {
     pub loops: Vec<PathBuf>,
     /// Files passed over because their content is not DICOM.
     pub skipped: usize,
+    /// Severities set by the configuration, for the findings made while rendering
+    /// (unreadable paths, symbolic-link loops).
+    pub severity: SeverityOverrides,
 }
 
 impl Report {

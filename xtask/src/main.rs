@@ -5,6 +5,7 @@
 //! `cargo test --workspace`. Add a generator as a module plus an arm in [`main`]'s
 //! `match`, and finish it with [`mode::Mode::apply`].
 
+mod cli_docs;
 mod dictionary;
 mod mode;
 
@@ -16,6 +17,8 @@ usage: cargo xtask <command> [--check]
 
 commands:
   dictionary   lint-core/data/dictionary.tsv -> lint-core/src/dictionary/generated.rs
+  rules-doc    the rule catalogue (every rule's docs) -> rules/README.md
+  man          manual pages, from dcmlint's command line -> docs/man/*.1
 
 options:
   --check      do not write; fail if the committed file differs from the generated one";
@@ -36,6 +39,8 @@ fn main() -> ExitCode {
     let root = workspace_root();
     let result = match command.as_str() {
         "dictionary" => mode::Mode::from_flags(flags).and_then(|m| dictionary::run(&root, m)),
+        "rules-doc" => mode::Mode::from_flags(flags).and_then(|m| cli_docs::rules_doc(&root, m)),
+        "man" => mode::Mode::from_flags(flags).and_then(|m| cli_docs::man(&root, m)),
         "help" | "--help" | "-h" => {
             println!("{USAGE}");
             Ok(())

@@ -16,36 +16,7 @@ pub fn write(out: &mut dyn Write, report: &Report) -> io::Result<()> {
         let path = path.to_string_lossy();
         write_one(out, &path, &d, color)?;
     }
-    let files = report.files.len();
-    let (e, w, i) = (
-        report.count(Severity::Error),
-        report.count(Severity::Warning),
-        report.count(Severity::Info),
-    );
-    write!(
-        out,
-        "checked {files} file{}: {e} error{}, {w} warning{}, {i} info",
-        plural(files),
-        plural(e),
-        plural(w)
-    )?;
-    if report.skipped > 0 {
-        write!(
-            out,
-            " ({} non-DICOM file{} skipped)",
-            report.skipped,
-            plural(report.skipped)
-        )?;
-    }
-    if !report.io.is_empty() {
-        write!(
-            out,
-            "; {} path{} could not be read",
-            report.io.len(),
-            plural(report.io.len())
-        )?;
-    }
-    writeln!(out)
+    super::summary::write(out, report)
 }
 
 fn plural(n: usize) -> &'static str {
