@@ -859,6 +859,34 @@ fn scratch_too_small() {
 }
 
 #[test]
+fn truncated_stream() {
+    // Cut inside the item header of record 7: the parser stops there, and the study's
+    // lower-level offset (to record 7, still within the input) cannot be judged, so it is
+    // "not indexed" rather than "not on an item".
+    let bytes = dicomdir(&good(), To(0), To(5));
+    let mut slots = vec![RecordSlot::EMPTY; 16];
+    let cut = RecordIndex::read(&bytes, &mut slots).records()[7].offset() as usize + 4;
+    let bytes = &bytes[..cut];
+    let mut slots = vec![RecordSlot::EMPTY; 16];
+    let index = RecordIndex::read(bytes, &mut slots);
+    assert!(index.parse_error().is_some_and(|e| e.fatal));
+    assert_eq!(
+        (index.seen(), index.kept(), index.is_complete()),
+        (7, 7, true)
+    );
+    let (lines, issues) = walk_lines(bytes);
+    assert_eq!(lines.len(), 7);
+    assert!(matches!(
+        issues[..],
+        [WalkIssue::NotIndexed {
+            field: OffsetKind::Lower,
+            record: Some(6),
+            ..
+        }]
+    ));
+}
+
+#[test]
 fn hierarchy_of_the_sample() {
     // What a DIR-HIERARCHY rule will do: judge each parent/child pair the walk yields.
     let mut slots = [RecordSlot::EMPTY; 64];

@@ -454,8 +454,8 @@ pub enum Target {
     /// Within the input, but on no directory record (before the first, between items, or
     /// after the sequence).
     NotOnItem,
-    /// Beyond the last record kept, in an index whose scratch filled up: the index cannot
-    /// tell.
+    /// Beyond the last record kept, in an index whose scratch filled up or whose stream
+    /// ended in a fatal parse error: the index cannot tell.
     NotIndexed,
     /// At or past the end of the input.
     PastEnd,
@@ -548,7 +548,11 @@ impl<'s> RecordIndex<'s> {
         match candidate {
             Some((i, record)) if record.start == offset => Target::Record(i as u32),
             Some((i, record)) if record.contains(offset) => Target::Inside(i as u32),
-            _ if !self.is_complete() && after == self.records.len() => Target::NotIndexed,
+            _ if after == self.records.len()
+                && (!self.is_complete() || self.parse_error.is_some()) =>
+            {
+                Target::NotIndexed
+            }
             _ => Target::NotOnItem,
         }
     }

@@ -98,7 +98,8 @@ pub enum WalkIssue {
         at: ByteSpan,
     },
     /// The offset lies beyond the records the index kept (see
-    /// [`WalkIssue::IndexIncomplete`]): not followed.
+    /// [`WalkIssue::IndexIncomplete`]) or beyond where a fatal parse error ended the
+    /// stream ([`RecordIndex::parse_error`]): not followed.
     NotIndexed {
         /// Which offset.
         field: OffsetKind,
