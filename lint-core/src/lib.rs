@@ -24,6 +24,7 @@
 )]
 
 pub mod charset;
+pub mod dicomdir;
 pub mod dictionary;
 pub mod parser;
 pub mod span;
