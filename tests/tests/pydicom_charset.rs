@@ -120,6 +120,18 @@ for name in sorted(info):
         // pydicom's str() drops empty trailing groups and components (`王^小東=`); dcmlint
         // shows the delimiters that are in the bytes.
         assert_eq!(ours.trim_end_matches(['=', '^']), pydicom_name, "{name}");
+        // And what `dcmlint inspect` shows a field engineer is that same text.
+        let path = format!("{dir}/{name}");
+        let (_, shown) = run_text(&["inspect", &path, "--tag", "PatientName"]);
+        let text = shown
+            .lines()
+            .find_map(|l| l.trim_start().strip_prefix("text"))
+            .unwrap_or_else(|| panic!("{name}: no text line in\n{shown}"))
+            .trim()
+            .trim_matches('"')
+            .trim_end_matches([' ', '\0'])
+            .to_owned();
+        assert_eq!(text, ours, "{name}: inspect shows {text}");
         compared += 1;
     }
     assert!(compared >= 12, "only {compared} names compared");
