@@ -8,11 +8,12 @@ use core::fmt;
 
 use lint_core::charset::{Scope, Scopes, TextKind, Token, scan};
 use lint_core::parser::{Event, ParseError, Parser, Section, Step, TagPath};
+use lint_core::pn::{self, PersonName};
 use lint_core::transfer_syntax::Encoding;
 use lint_core::{ByteSpan, Tag};
 
 use crate::finding::{Finding, Sink};
-use crate::registry::{AllRules, RuleMeta, Selection};
+use crate::registry::{AllRules, RULES, RuleMeta, Selection};
 use crate::text::Text;
 
 /// A rule: a state machine over one stream's events.
@@ -43,6 +44,14 @@ pub trait Rule: Default {
     /// [`Token::End`].
     fn token(&mut self, cx: &mut Context<'_>, text: &Text<'_>, token: &Token) {
         let _ = (cx, text, token);
+    }
+
+    /// Called for each value of a PN element with its component groups and components
+    /// ([`lint_core::pn`]): after the tokens of the value, before the `\` or
+    /// [`Token::End`] token that ends it, so a rule can collect over the values and report
+    /// at the end. [`PersonName::last`] marks the element's last value.
+    fn person_name(&mut self, cx: &mut Context<'_>, text: &Text<'_>, name: &PersonName) {
+        let _ = (cx, text, name);
     }
 
     /// Called once when the stream has ended.
@@ -147,6 +156,8 @@ pub struct Linter<const DEPTH: usize = { lint_core::parser::DEFAULT_DEPTH }> {
     scopes: Scopes<DEPTH>,
     rules: AllRules,
     selection: Selection,
+    /// Whether a `pn/*` rule is selected (PN values are then split into groups).
+    person_names: bool,
     finished: bool,
 }
 
@@ -158,6 +169,10 @@ impl<const DEPTH: usize> Linter<DEPTH> {
             scopes: Scopes::default(),
             rules: AllRules::default(),
             selection,
+            person_names: RULES
+                .iter()
+                .enumerate()
+                .any(|(index, rule)| selection.has(index) && rule.family() == "pn"),
             finished: false,
         }
     }
@@ -237,7 +252,14 @@ impl<const DEPTH: usize> Linter<DEPTH> {
                                 initial: scanner.initial_state(),
                             };
                             self.rules.text(&mut cx, &text);
+                            let mut names = (kind == TextKind::PersonName && self.person_names)
+                                .then(pn::Builder::new);
                             for token in scanner {
+                                if let Some(name) =
+                                    names.as_mut().and_then(|b| b.push(value, &token))
+                                {
+                                    self.rules.person_name(&mut cx, &text, name);
+                                }
                                 self.rules.token(&mut cx, &text, &token);
                             }
                         }
