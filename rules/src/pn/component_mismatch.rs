@@ -2,7 +2,7 @@
 
 use lint_core::pn::{GroupKind, PersonName};
 
-use crate::pn::PerElement;
+use crate::pn::{PerElement, decodes};
 use crate::registry::RuleMeta;
 use crate::runner::{Context, Rule};
 use crate::text::Text;
@@ -56,7 +56,9 @@ impl Rule for Check {
                     )
                 })
         });
-        if let Some((span, (a, na, b, nb), more)) = self.found.see(name, hit) {
+        if let Some((span, (a, na, b, nb), more)) =
+            self.found.see(name, hit.filter(|_| decodes(name)))
+        {
             cx.report_text(
                 &COMPONENT_MISMATCH,
                 span,
@@ -113,5 +115,14 @@ mod tests {
             let found = text_case(Some(b"ISO_IR 192"), PATIENT_NAME, Vr::PN, v.as_bytes());
             assert!(!found.has("pn/component-mismatch"), "{v}: {found:?}");
         }
+        // A `^` lost to a missing return is charset/no-return-delimiter's, not a mismatch.
+        let found = text_case(
+            Some(b"\\ISO 2022 IR 87"),
+            PATIENT_NAME,
+            Vr::PN,
+            b"Yamada^Tarou=\x1b$B;3ED^\x1b$BB@O:\x1b(B",
+        );
+        assert!(found.has("charset/no-return-delimiter"), "{found:?}");
+        assert!(!found.has("pn/component-mismatch"), "{found:?}");
     }
 }

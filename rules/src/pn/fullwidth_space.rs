@@ -2,7 +2,7 @@
 
 use lint_core::pn::{GroupKind, PersonName};
 
-use crate::pn::PerElement;
+use crate::pn::{PerElement, decodes};
 use crate::registry::RuleMeta;
 use crate::runner::{Context, Rule};
 use crate::text::Text;
@@ -50,7 +50,7 @@ impl Rule for Check {
             .group(GroupKind::Ideographic)
             .and_then(|g| g.spaced_ideographs)
             .map(|space| (text.span(space), ()));
-        if let Some((span, (), more)) = self.found.see(name, hit) {
+        if let Some((span, (), more)) = self.found.see(name, hit.filter(|_| decodes(name))) {
             cx.report_text(
                 &FULLWIDTH_SPACE,
                 span,

@@ -3,7 +3,7 @@
 use lint_core::ByteSpan;
 use lint_core::pn::{GroupKind, PersonName, Scripts};
 
-use crate::pn::PerElement;
+use crate::pn::{PerElement, decodes};
 use crate::registry::RuleMeta;
 use crate::runner::{Context, Rule};
 use crate::text::Text;
@@ -56,7 +56,7 @@ impl Rule for Check {
             }
             _ => None,
         };
-        if let Some((span, (), more)) = self.found.see(name, hit) {
+        if let Some((span, (), more)) = self.found.see(name, hit.filter(|_| decodes(name))) {
             cx.report_text(
                 &GROUP_ORDER,
                 span,

@@ -2,7 +2,7 @@
 
 use lint_core::pn::{GroupKind, PersonName, Scripts};
 
-use crate::pn::PerElement;
+use crate::pn::{PerElement, decodes};
 use crate::registry::RuleMeta;
 use crate::runner::{Context, Rule};
 use crate::text::Text;
@@ -46,7 +46,7 @@ impl Rule for Check {
             .filter(|g| g.scripts.is_kana_only())
             .filter(|_| name.filled(GroupKind::Phonetic).is_none())
             .map(|g| (text.span(g.content()), g.scripts));
-        if let Some((span, scripts, more)) = self.found.see(name, hit) {
+        if let Some((span, scripts, more)) = self.found.see(name, hit.filter(|_| decodes(name))) {
             cx.report_text(
                 &IDEOGRAPHIC_KANA_ONLY,
                 span,

@@ -18,10 +18,15 @@
 //! a component or group that uses a G1 set without designating it again
 //! `charset/missing-designation`.
 //!
+//! The heuristics about the groups' contents (`no-caret` and the Japanese ones) stay
+//! silent on a name with bytes that do not decode ([`decodes`]): there the character-set
+//! error is the finding, and a lost `^` or `=` would only add guesses about its effects.
+//!
 //! Each rule reports once per element, at the first offending value, with the count of
 //! the rest ([`PerElement`]).
 
 use lint_core::ByteSpan;
+use lint_core::charset::Script;
 use lint_core::pn::PersonName;
 
 use crate::text::{FirstOf, More};
@@ -75,4 +80,11 @@ impl<T: Copy> PerElement<T> {
         }
         if name.last { self.found.take() } else { None }
     }
+}
+
+/// Whether every character of the name decodes (no invalid byte, control or unknown set):
+/// only then are its groups and components what the writer meant.
+pub(crate) fn decodes(name: &PersonName) -> bool {
+    name.groups()
+        .all(|(_, g)| !g.scripts.contains(Script::Other))
 }

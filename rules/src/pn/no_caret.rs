@@ -2,7 +2,7 @@
 
 use lint_core::pn::{GroupKind, PersonName};
 
-use crate::pn::PerElement;
+use crate::pn::{PerElement, decodes};
 use crate::registry::RuleMeta;
 use crate::runner::{Context, Rule};
 use crate::text::Text;
@@ -51,7 +51,7 @@ impl Rule for Check {
             .filled(GroupKind::Alphabetic)
             .filter(|g| g.inner_space.is_some() && !name.has_component_delimiter())
             .map(|g| (text.span(g.content()), ()));
-        if let Some((span, (), more)) = self.found.see(name, hit) {
+        if let Some((span, (), more)) = self.found.see(name, hit.filter(|_| decodes(name))) {
             cx.report_text(
                 &NO_CARET,
                 span,
