@@ -120,6 +120,20 @@ macro_rules! rules {
         }
 
         impl AllRules {
+            /// Whether a rule of `selection` uses [`Rule::person_name`] (decided at compile
+            /// time for each rule, so this costs a few bit tests per stream).
+            pub(crate) fn wants_person_names(selection: &Selection) -> bool {
+                let mut index = 0;
+                $(
+                    if <$ty as Rule>::PERSON_NAME && selection.has(index) {
+                        return true;
+                    }
+                    index += 1;
+                )*
+                let _ = index;
+                false
+            }
+
             pub(crate) fn event(
                 &mut self,
                 cx: &mut crate::runner::Context<'_>,

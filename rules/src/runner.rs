@@ -13,7 +13,7 @@ use lint_core::transfer_syntax::Encoding;
 use lint_core::{ByteSpan, Tag};
 
 use crate::finding::{Finding, Sink};
-use crate::registry::{AllRules, RULES, RuleMeta, Selection};
+use crate::registry::{AllRules, RuleMeta, Selection};
 use crate::text::Text;
 
 /// A rule: a state machine over one stream's events.
@@ -23,6 +23,10 @@ use crate::text::Text;
 pub trait Rule: Default {
     /// The rule's id, severity and docs.
     const META: &'static RuleMeta;
+
+    /// Whether the rule uses [`Self::person_name`]: PN values are split into groups only
+    /// when a selected rule does.
+    const PERSON_NAME: bool = false;
 
     /// Called for every event, in stream order.
     fn event(&mut self, cx: &mut Context<'_>, event: &Event<'_>) {
@@ -156,7 +160,7 @@ pub struct Linter<const DEPTH: usize = { lint_core::parser::DEFAULT_DEPTH }> {
     scopes: Scopes<DEPTH>,
     rules: AllRules,
     selection: Selection,
-    /// Whether a `pn/*` rule is selected (PN values are then split into groups).
+    /// Whether a selected rule uses [`Rule::person_name`] (PN values are then split).
     person_names: bool,
     finished: bool,
 }
@@ -169,10 +173,7 @@ impl<const DEPTH: usize> Linter<DEPTH> {
             scopes: Scopes::default(),
             rules: AllRules::default(),
             selection,
-            person_names: RULES
-                .iter()
-                .enumerate()
-                .any(|(index, rule)| selection.has(index) && rule.family() == "pn"),
+            person_names: AllRules::wants_person_names(&selection),
             finished: false,
         }
     }

@@ -49,6 +49,7 @@ pub struct Check {
 
 impl Rule for Check {
     const META: &'static RuleMeta = &ALPHA_ESCAPE;
+    const PERSON_NAME: bool = true;
 
     fn person_name(&mut self, cx: &mut Context<'_>, text: &Text<'_>, name: &PersonName) {
         let hit = name.group(GroupKind::Alphabetic).and_then(|g| {

@@ -41,6 +41,7 @@ pub struct Check {
 
 impl Rule for Check {
     const META: &'static RuleMeta = &BACKSLASH;
+    const PERSON_NAME: bool = true;
 
     fn person_name(&mut self, cx: &mut Context<'_>, text: &Text<'_>, name: &PersonName) {
         // The first `\` is the byte before the second value.

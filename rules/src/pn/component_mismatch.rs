@@ -42,6 +42,7 @@ pub struct Check {
 
 impl Rule for Check {
     const META: &'static RuleMeta = &COMPONENT_MISMATCH;
+    const PERSON_NAME: bool = true;
 
     fn person_name(&mut self, cx: &mut Context<'_>, text: &Text<'_>, name: &PersonName) {
         let mut filled = name.groups().filter(|(_, g)| !g.is_blank());

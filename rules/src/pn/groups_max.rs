@@ -37,6 +37,7 @@ pub struct Check {
 
 impl Rule for Check {
     const META: &'static RuleMeta = &GROUPS_MAX;
+    const PERSON_NAME: bool = true;
 
     fn person_name(&mut self, cx: &mut Context<'_>, text: &Text<'_>, name: &PersonName) {
         let hit = name

@@ -39,6 +39,7 @@ pub struct Check {
 
 impl Rule for Check {
     const META: &'static RuleMeta = &HALFWIDTH_UTF8;
+    const PERSON_NAME: bool = true;
 
     fn person_name(&mut self, cx: &mut Context<'_>, text: &Text<'_>, name: &PersonName) {
         if text.scope.set.encoding() != TextEncoding::Utf8 {

@@ -40,6 +40,7 @@ pub struct Check {
 
 impl Rule for Check {
     const META: &'static RuleMeta = &ONLY_DELIMITERS;
+    const PERSON_NAME: bool = true;
 
     fn person_name(&mut self, cx: &mut Context<'_>, text: &Text<'_>, name: &PersonName) {
         let hit = (name.is_blank() && name.trailing.is_some()).then(|| {
