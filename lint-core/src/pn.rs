@@ -542,10 +542,19 @@ impl Builder {
         let end = usize::try_from(span.end).unwrap_or(usize::MAX);
         let bytes = value.get(start..end).unwrap_or(&[]);
         let check_alphabetic = self.group_index() == 0 && set.is_variable_length();
-        let mut at = span.start;
         match set {
             // One byte, one character: no need to split.
             CodedCharacterSet::Ascii | CodedCharacterSet::JisX0201Roman => {
+                if !bytes.contains(&b' ') {
+                    // The common case, a run of letters: one update for the run.
+                    let scripts = bytes
+                        .iter()
+                        .fold(Scripts::EMPTY, |s, &b| s.with(ascii_script(b)));
+                    let n = u32::try_from(bytes.len()).unwrap_or(u32::MAX);
+                    self.letters(scripts, n, (false, false));
+                    return;
+                }
+                let mut at = span.start;
                 for &b in bytes {
                     let here = ByteSpan::at(at, 1);
                     at = here.end;
@@ -553,17 +562,65 @@ impl Builder {
                 }
             }
             _ => {
+                // First pass: the scripts; a run without spaces is one update.
+                let mut scripts = Scripts::EMPTY;
+                let mut n = 0u32;
+                let mut ideographs = (false, false);
+                let mut at = span.start;
                 for ch in characters(set, bytes) {
                     let here = ByteSpan::at(at, ch.len() as u64);
                     at = here.end;
                     let script = script_of(set, ch);
+                    let ideograph = Scripts::IDEOGRAPHS.contains(script);
+                    if n == 0 {
+                        ideographs.0 = ideograph;
+                    }
+                    ideographs.1 = ideograph;
+                    scripts = scripts.with(script);
+                    n = n.saturating_add(1);
                     if check_alphabetic && !alphabetic_allowed(set, ch) {
                         if let Some(g) = self.group_mut() {
                             g.outside_alphabetic.get_or_insert(here);
                         }
                     }
-                    self.character(script, here);
                 }
+                if !scripts.intersects(Scripts::SPACES) {
+                    self.letters(scripts, n, ideographs);
+                    return;
+                }
+                let mut at = span.start;
+                for ch in characters(set, bytes) {
+                    let here = ByteSpan::at(at, ch.len() as u64);
+                    at = here.end;
+                    self.character(script_of(set, ch), here);
+                }
+            }
+        }
+    }
+
+    /// `n` characters none of which is a space, as [`Self::character`] would take them
+    /// one by one; `ideographs` says whether the first and the last are ideographs.
+    fn letters(&mut self, scripts: Scripts, n: u32, ideographs: (bool, bool)) {
+        if n == 0 {
+            return;
+        }
+        self.pad_start = None;
+        self.pad_chars = 0;
+        let pending = self.pending_space.take();
+        let last = self.last_ideograph.replace(ideographs.1);
+        self.name.trailing = None;
+        let Some(g) = self.group_mut() else { return };
+        g.scripts = g.scripts.union(scripts);
+        g.chars = g.chars.saturating_add(n);
+        g.letters = g.letters.saturating_add(n);
+        let component = usize::from(g.component_count).saturating_sub(1);
+        if component < 8 {
+            g.filled |= 1 << component;
+        }
+        if let (Some(space), Some(last)) = (pending, last) {
+            g.inner_space.get_or_insert(space);
+            if last && ideographs.0 {
+                g.spaced_ideographs.get_or_insert(space);
             }
         }
     }
