@@ -324,6 +324,9 @@ pub struct PersonName {
     pub group_count: u16,
     /// Where the value's content ends (before trailing padding).
     pub content_end: u64,
+    /// Whether any group, those beyond the third included, holds a character other than
+    /// SPACE and IDEOGRAPHIC SPACE.
+    pub has_letters: bool,
     /// The delimiters (with any spaces between them) after the value's last character,
     /// as in `Doe^John^^` or `Wang^XiaoDong=`; `None` when the value ends in a character.
     pub trailing: Option<ByteSpan>,
@@ -355,8 +358,8 @@ impl PersonName {
     /// Whether the value holds no character but spaces (only delimiters, escapes or
     /// nothing at all).
     #[must_use]
-    pub fn is_blank(&self) -> bool {
-        self.groups().all(|(_, g)| g.is_blank())
+    pub const fn is_blank(&self) -> bool {
+        !self.has_letters
     }
 
     /// Whether any group has a `^`.
@@ -609,6 +612,7 @@ impl Builder {
         let pending = self.pending_space.take();
         let last = self.last_ideograph.replace(ideographs.1);
         self.name.trailing = None;
+        self.name.has_letters = true;
         let Some(g) = self.group_mut() else { return };
         g.scripts = g.scripts.union(scripts);
         g.chars = g.chars.saturating_add(n);
@@ -643,6 +647,11 @@ impl Builder {
             self.pad_start = None;
             self.pad_chars = 0;
         }
+        let space = matches!(script, Script::Space | Script::IdeographicSpace);
+        if !space {
+            self.name.trailing = None;
+            self.name.has_letters = true;
+        }
         let component = self
             .group_mut()
             .map_or(0, |g| usize::from(g.component_count).saturating_sub(1));
@@ -659,7 +668,7 @@ impl Builder {
         if script != Script::Space {
             g.chars = g.chars.saturating_add(1);
         }
-        if matches!(script, Script::Space | Script::IdeographicSpace) {
+        if space {
             self.pending_space = Some(pending.map_or(span, |p| p.cover(span)));
             return;
         }
@@ -676,7 +685,6 @@ impl Builder {
         }
         self.pending_space = None;
         self.last_ideograph = Some(ideograph);
-        self.name.trailing = None;
     }
 
     fn component(&mut self, span: ByteSpan) {
@@ -912,6 +920,11 @@ mod tests {
         );
         assert_eq!(bytes(v, name.excess_groups().unwrap()), b"=Z");
         assert_eq!(name.content_end, v.len() as u64 - 1);
+        // What lies beyond the third group still counts as content.
+        assert_eq!(name.trailing, None);
+        let name = one(b"", b"===Z");
+        assert!(!name.is_blank());
+        assert_eq!(name.trailing, None);
     }
 
     #[test]

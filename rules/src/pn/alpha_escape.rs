@@ -1,7 +1,7 @@
 //! `pn/alpha-escape`: an escape sequence in the alphabetic component group.
 
 use lint_core::ByteSpan;
-use lint_core::charset::parse_escape;
+use lint_core::charset::{TextEncoding, parse_escape};
 use lint_core::pn::{GroupKind, PersonName};
 
 use crate::pn::PerElement;
@@ -26,7 +26,9 @@ declare_rule! {
     ///
     /// The escapes themselves may be declared and well formed: the missing designation or
     /// return, if any, is reported by `charset/missing-designation`,
-    /// `charset/no-return-delimiter` and `charset/no-return-end`.
+    /// `charset/no-return-delimiter` and `charset/no-return-end`. Where (0008,0005) allows
+    /// no escape at all (absent, single-valued, `ISO_IR 192`, `GB18030`, `GBK`), the
+    /// escape is `charset/escape-not-allowed`'s, and this rule stays silent.
     ///
     /// ## Standard
     /// PS3.5 §6.2.1.2 ("the first component group shall be encoded … without escape
@@ -52,10 +54,14 @@ impl Rule for Check {
     const PERSON_NAME: bool = true;
 
     fn person_name(&mut self, cx: &mut Context<'_>, text: &Text<'_>, name: &PersonName) {
-        let hit = name.group(GroupKind::Alphabetic).and_then(|g| {
-            g.first_escape
-                .map(|escape| (text.span(escape), (escape, g.escapes)))
-        });
+        let code_extensions = text.scope.set.encoding() == TextEncoding::Iso2022;
+        let hit = name
+            .group(GroupKind::Alphabetic)
+            .filter(|_| code_extensions)
+            .and_then(|g| {
+                g.first_escape
+                    .map(|escape| (text.span(escape), (escape, g.escapes)))
+            });
         if let Some((span, (relative, n), more)) = self.found.see(name, hit) {
             let bytes = text.bytes(relative);
             let (escape, _) = parse_escape(bytes);
@@ -133,6 +139,15 @@ mod tests {
             Vr::PN,
             b"\xd4\xcf\xc0\xde^\xc0\xdb\xb3",
         );
+        assert!(!found.has("pn/alpha-escape"), "{found:?}");
+        // No code extension at all: charset/escape-not-allowed's finding alone.
+        let found = text_case(
+            Some(b"ISO_IR 100"),
+            PATIENT_NAME,
+            Vr::PN,
+            b"\x1b$B;3ED\x1b(B",
+        );
+        assert!(found.has("charset/escape-not-allowed"), "{found:?}");
         assert!(!found.has("pn/alpha-escape"), "{found:?}");
     }
 }
