@@ -668,12 +668,47 @@ fn charset_files() -> Vec<Recipe> {
     ]
 }
 
+/// Person Name defects (on (0010,0010)): the structure errors and the Japanese group
+/// conventions field engineers meet.
+fn pn_files() -> Vec<Recipe> {
+    let file = |charset: Option<&[u8]>, name: &[u8], n: &str| {
+        let (meta, ds) = ct(charset, name, n);
+        part10(&meta, &ds)
+    };
+    vec![
+        defect(
+            "files/pn/alpha-escape.dcm",
+            "`\\ISO 2022 IR 87`: kanji with their escape sequences in the alphabetic group, no `=` (山田^太郎)",
+            file(
+                Some(b"\\ISO 2022 IR 87"),
+                b"\x1b$B;3ED\x1b(B^\x1b$BB@O:\x1b(B",
+                "6.1",
+            ),
+        ),
+        defect(
+            "files/pn/group-order.dcm",
+            "`\\ISO 2022 IR 87`: ideographic and phonetic groups swapped (YAMAMOTO^TARO=ヤマモト^タロウ=山本^太郎)",
+            file(
+                Some(b"\\ISO 2022 IR 87"),
+                b"YAMAMOTO^TARO=\x1b$B%d%^%b%H\x1b(B^\x1b$B%?%m%&\x1b(B=\x1b$B;3K\\\x1b(B^\x1b$BB@O:\x1b(B",
+                "6.2",
+            ),
+        ),
+        defect(
+            "files/pn/backslash.dcm",
+            "Patient's Name (VM 1) `Doe^John\\Smith^Jane`: a backslash makes two values",
+            file(None, b"Doe^John\\Smith^Jane", "6.3"),
+        ),
+    ]
+}
+
 /// Every recipe.
 pub fn all() -> Vec<Recipe> {
     let mut out = clean_files();
     out.extend(parse_files());
     out.extend(meta_files());
     out.extend(charset_files());
+    out.extend(pn_files());
     out.extend(media_files());
     out
 }

@@ -278,7 +278,10 @@ fn to_diagnostic(finding: &Finding<'_>, window: &[u8], offset: u64, inflated: bo
     let text = finding.text.and_then(|t| {
         let from = usize::try_from(t.value.start.checked_sub(offset)?).ok()?;
         let to = from.checked_add(usize::try_from(t.value.len()).ok()?)?;
-        Some(DecodedText::new(window.get(from..to)?, &t))
+        let at = finding
+            .span
+            .and_then(|s| s.start.checked_sub(t.value.start));
+        Some(DecodedText::new(window.get(from..to)?, &t, at))
     });
     Diagnostic {
         rule: finding.rule,

@@ -3,7 +3,8 @@
 //! `lint-core` is a pull parser over `&[u8]` ([`parser`]) that yields events with byte
 //! spans, with the transfer syntaxes ([`transfer_syntax`]) and the data dictionary
 //! ([`dictionary`]) it needs, and the character-set machinery ([`charset`]: Defined
-//! Terms, the ISO 2022 state machine, byte validation tables, optional decoding). It
+//! Terms, the ISO 2022 state machine, byte validation tables, optional decoding) and the
+//! Person Name structure ([`pn`]: values, component groups, components, scripts). It
 //! never judges: the `lint-rules` crate turns these descriptions into findings.
 //!
 //! The crate is `no_std`, uses no allocator and no `unsafe`, and bounds its stack with
@@ -27,6 +28,7 @@ pub mod charset;
 pub mod dicomdir;
 pub mod dictionary;
 pub mod parser;
+pub mod pn;
 pub mod span;
 pub mod tag;
 pub mod transfer_syntax;

@@ -41,6 +41,7 @@ pub mod charset;
 pub mod io;
 pub mod meta;
 pub mod parse;
+pub mod pn;
 pub mod vr;
 
 pub use finding::{Finding, Severity, Sink};

@@ -120,6 +120,20 @@ macro_rules! rules {
         }
 
         impl AllRules {
+            /// Whether a rule of `selection` uses [`Rule::person_name`] (decided at compile
+            /// time for each rule, so this costs a few bit tests per stream).
+            pub(crate) fn wants_person_names(selection: &Selection) -> bool {
+                let mut index = 0;
+                $(
+                    if <$ty as Rule>::PERSON_NAME && selection.has(index) {
+                        return true;
+                    }
+                    index += 1;
+                )*
+                let _ = index;
+                false
+            }
+
             pub(crate) fn event(
                 &mut self,
                 cx: &mut crate::runner::Context<'_>,
@@ -181,6 +195,22 @@ macro_rules! rules {
                 let _ = index;
             }
 
+            pub(crate) fn person_name(
+                &mut self,
+                cx: &mut crate::runner::Context<'_>,
+                text: &crate::text::Text<'_>,
+                name: &lint_core::pn::PersonName,
+            ) {
+                let mut index = 0;
+                $(
+                    if cx.selection.has(index) {
+                        self.$field.person_name(cx, text, name);
+                    }
+                    index += 1;
+                )*
+                let _ = index;
+            }
+
             pub(crate) fn finish(&mut self, cx: &mut crate::runner::Context<'_>) {
                 let mut index = 0;
                 $(
@@ -195,7 +225,7 @@ macro_rules! rules {
     };
 }
 
-use crate::{charset, io, meta, parse, vr};
+use crate::{charset, io, meta, parse, pn, vr};
 
 rules! {
     parse_truncated_header: parse::truncated_header::TruncatedHeader,
@@ -273,6 +303,23 @@ rules! {
     charset_utf8_bom: charset::utf8_bom::Check,
     charset_malformed_gb18030: charset::malformed_gb18030::Check,
     charset_foreign_encoding: charset::foreign_encoding::Check,
+    pn_groups_max: pn::groups_max::Check,
+    pn_components_max: pn::components_max::Check,
+    pn_group_length: pn::group_length::Check,
+    pn_backslash: pn::backslash::Check,
+    pn_alpha_escape: pn::alpha_escape::Check,
+    pn_alpha_utf8_range: pn::alpha_utf8_range::Check,
+    pn_only_delimiters: pn::only_delimiters::Check,
+    pn_trailing_delimiters: pn::trailing_delimiters::Check,
+    pn_no_caret: pn::no_caret::Check,
+    pn_group_order: pn::group_order::Check,
+    pn_phonetic_kanji: pn::phonetic_kanji::Check,
+    pn_ideographic_kana_only: pn::ideographic_kana_only::Check,
+    pn_fullwidth_space: pn::fullwidth_space::Check,
+    pn_component_mismatch: pn::component_mismatch::Check,
+    pn_alpha_kana: pn::alpha_kana::Check,
+    pn_alpha_missing: pn::alpha_missing::Check,
+    pn_halfwidth_utf8: pn::halfwidth_utf8::Check,
     io_unreadable: io::unreadable::Unreadable,
     io_symlink_loop: io::symlink_loop::SymlinkLoop,
     io_non_utf8_name: io::non_utf8_name::NonUtf8Name,

@@ -8,6 +8,7 @@ use core::fmt;
 
 use lint_core::charset::{Scope, Scopes, TextKind, Token, scan};
 use lint_core::parser::{Event, ParseError, Parser, Section, Step, TagPath};
+use lint_core::pn::{self, PersonName};
 use lint_core::transfer_syntax::Encoding;
 use lint_core::{ByteSpan, Tag};
 
@@ -22,6 +23,10 @@ use crate::text::Text;
 pub trait Rule: Default {
     /// The rule's id, severity and docs.
     const META: &'static RuleMeta;
+
+    /// Whether the rule uses [`Self::person_name`]: PN values are split into groups only
+    /// when a selected rule does.
+    const PERSON_NAME: bool = false;
 
     /// Called for every event, in stream order.
     fn event(&mut self, cx: &mut Context<'_>, event: &Event<'_>) {
@@ -43,6 +48,14 @@ pub trait Rule: Default {
     /// [`Token::End`].
     fn token(&mut self, cx: &mut Context<'_>, text: &Text<'_>, token: &Token) {
         let _ = (cx, text, token);
+    }
+
+    /// Called for each value of a PN element with its component groups and components
+    /// ([`lint_core::pn`]): after the tokens of the value, before the `\` or
+    /// [`Token::End`] token that ends it, so a rule can collect over the values and report
+    /// at the end. [`PersonName::last`] marks the element's last value.
+    fn person_name(&mut self, cx: &mut Context<'_>, text: &Text<'_>, name: &PersonName) {
+        let _ = (cx, text, name);
     }
 
     /// Called once when the stream has ended.
@@ -147,6 +160,8 @@ pub struct Linter<const DEPTH: usize = { lint_core::parser::DEFAULT_DEPTH }> {
     scopes: Scopes<DEPTH>,
     rules: AllRules,
     selection: Selection,
+    /// Whether a selected rule uses [`Rule::person_name`] (PN values are then split).
+    person_names: bool,
     finished: bool,
 }
 
@@ -158,6 +173,7 @@ impl<const DEPTH: usize> Linter<DEPTH> {
             scopes: Scopes::default(),
             rules: AllRules::default(),
             selection,
+            person_names: AllRules::wants_person_names(&selection),
             finished: false,
         }
     }
@@ -237,7 +253,14 @@ impl<const DEPTH: usize> Linter<DEPTH> {
                                 initial: scanner.initial_state(),
                             };
                             self.rules.text(&mut cx, &text);
+                            let mut names = (kind == TextKind::PersonName && self.person_names)
+                                .then(pn::Builder::new);
                             for token in scanner {
+                                if let Some(name) =
+                                    names.as_mut().and_then(|b| b.push(value, &token))
+                                {
+                                    self.rules.person_name(&mut cx, &text, name);
+                                }
                                 self.rules.token(&mut cx, &text, &token);
                             }
                         }

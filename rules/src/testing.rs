@@ -19,6 +19,10 @@ pub const CLEAN: &[&[u8]] = &[
     include_bytes!("../../corpus/files/clean/utf8.dcm"),
 ];
 
+/// PS3.5 Example H.3-1: `Yamada^Tarou=山田^太郎=やまだ^たろう` in `\ISO 2022 IR 87`.
+pub const YAMADA: &[u8] =
+    b"Yamada^Tarou=\x1b$B;3ED\x1b(B^\x1b$BB@O:\x1b(B=\x1b$B$d$^$@\x1b(B^\x1b$B$?$m$&\x1b(B";
+
 /// Rule ids (and span starts) reported for one input.
 pub struct Found {
     ids: [(&'static str, Option<u64>); 64],

@@ -136,3 +136,57 @@ for name in sorted(info):
     }
     assert!(compared >= 12, "only {compared} names compared");
 }
+
+/// Files whose Patient's Name has kanji or Hangul, with their escape sequences, in the
+/// alphabetic group (no `=`): PS3.5 §6.2.1.2 forbids escapes there.
+const ALPHA_ESCAPE: &[&str] = &[
+    "chrJapMulti.dcm",
+    "chrJapMultiExplicitIR6.dcm",
+    "chrKoreanMulti.dcm",
+];
+
+/// Files whose Patient's Name is the standard's own example (Annexes H, I, J).
+const STANDARD_NAMES: &[&str] = &[
+    "chrH31.dcm",
+    "chrH32.dcm",
+    "chrI2.dcm",
+    "chrX1.dcm",
+    "chrX2.dcm",
+];
+
+/// Also: no `pn/*` warning or error on any other file pydicom ships (test_files too).
+#[test]
+fn person_names_escapes_in_the_alphabetic_group_are_errors() {
+    let Some(dir) = charset_files() else { return };
+    let test_files = format!("{dir}/../test_files");
+    let (_, out) = run_text(&["check", "--format", "json", &dir, &test_files]);
+    let value: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert!(value["files_checked"].as_u64().unwrap() >= 150, "{out}");
+    let mut alpha_escape: BTreeMap<String, usize> = BTreeMap::new();
+    let mut on_standard_names: Vec<String> = Vec::new();
+    let mut pn_serious: Vec<String> = Vec::new();
+    for d in value["diagnostics"].as_array().unwrap() {
+        let name = d["path"].as_str().unwrap().rsplit('/').next().unwrap();
+        let rule = d["rule"].as_str().unwrap();
+        let severity = d["severity"].as_str().unwrap();
+        let patient_name = d["tag_path"] == "(0010,0010)";
+        if patient_name && rule == "pn/alpha-escape" && severity == "error" {
+            *alpha_escape.entry(name.to_owned()).or_default() += 1;
+        }
+        if patient_name && STANDARD_NAMES.contains(&name) && severity == "error" {
+            on_standard_names.push(format!("{name}: {rule} {}", d["message"]));
+        }
+        if rule.starts_with("pn/") && severity != "info" && !ALPHA_ESCAPE.contains(&name) {
+            pn_serious.push(format!("{name} {}: {rule} {}", d["tag_path"], d["message"]));
+        }
+    }
+    for name in ALPHA_ESCAPE {
+        assert_eq!(
+            alpha_escape.get(*name),
+            Some(&1),
+            "{name}: expected one pn/alpha-escape error on (0010,0010)"
+        );
+    }
+    assert!(on_standard_names.is_empty(), "{on_standard_names:#?}");
+    assert!(pn_serious.is_empty(), "{pn_serious:#?}");
+}

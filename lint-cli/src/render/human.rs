@@ -83,6 +83,11 @@ fn write_one(out: &mut dyn Write, path: &str, d: &Diagnostic, color: bool) -> io
             "(0008,0005) {}; the value decodes to: {}",
             text.declared, text.decoded
         ));
+        if d.rule.family() == "pn" {
+            if let Some(groups) = text.groups_line() {
+                report = report.with_note(groups);
+            }
+        }
     }
     report
         .finish()

@@ -68,6 +68,73 @@ pub enum Script {
     Other,
 }
 
+impl Script {
+    /// Every script class, in declaration order.
+    pub const ALL: [Script; 27] = [
+        Script::AsciiLetter,
+        Script::AsciiDigit,
+        Script::Space,
+        Script::AsciiOther,
+        Script::LatinExtended,
+        Script::Greek,
+        Script::Cyrillic,
+        Script::Arabic,
+        Script::Hebrew,
+        Script::Thai,
+        Script::HalfwidthKatakana,
+        Script::Hiragana,
+        Script::Katakana,
+        Script::FullwidthLetter,
+        Script::FullwidthDigit,
+        Script::IdeographicSpace,
+        Script::KanjiLevel1,
+        Script::KanjiLevel2,
+        Script::KanjiSupplementary,
+        Script::HanziLevel1,
+        Script::HanziLevel2,
+        Script::Han,
+        Script::Hangul,
+        Script::Hanja,
+        Script::Bopomofo,
+        Script::Symbol,
+        Script::Other,
+    ];
+
+    /// A short English name for messages ("hiragana", "JIS X 0208 level-1 kanji").
+    #[must_use]
+    pub const fn name(self) -> &'static str {
+        match self {
+            Script::AsciiLetter => "ASCII letter",
+            Script::AsciiDigit => "ASCII digit",
+            Script::Space => "space",
+            Script::AsciiOther => "ASCII punctuation",
+            Script::LatinExtended => "accented Latin letter",
+            Script::Greek => "Greek",
+            Script::Cyrillic => "Cyrillic",
+            Script::Arabic => "Arabic",
+            Script::Hebrew => "Hebrew",
+            Script::Thai => "Thai",
+            Script::HalfwidthKatakana => "half-width katakana",
+            Script::Hiragana => "hiragana",
+            Script::Katakana => "katakana",
+            Script::FullwidthLetter => "full-width Latin letter",
+            Script::FullwidthDigit => "full-width digit",
+            Script::IdeographicSpace => "ideographic space",
+            Script::KanjiLevel1 => "JIS X 0208 level-1 kanji",
+            Script::KanjiLevel2 => "JIS X 0208 level-2 kanji",
+            Script::KanjiSupplementary => "JIS X 0212 kanji",
+            Script::HanziLevel1 => "GB 2312 level-1 hanzi",
+            Script::HanziLevel2 => "GB 2312 level-2 hanzi",
+            Script::Han => "Han ideograph",
+            Script::Hangul => "Hangul",
+            Script::Hanja => "hanja",
+            Script::Bopomofo => "bopomofo",
+            Script::Symbol => "symbol",
+            Script::Other => "other character",
+        }
+    }
+}
+
 /// The script of one character given as its bytes in `set` (as split by
 /// [`super::characters`]; a 94×94 character in GL or GR form).
 #[must_use]
@@ -208,6 +275,14 @@ fn unicode(ch: char) -> Script {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn all_lists_every_class_once_in_order() {
+        for (i, s) in Script::ALL.iter().enumerate() {
+            assert_eq!(*s as usize, i, "{s:?}");
+        }
+        assert_eq!(Script::ALL.len(), Script::Other as usize + 1);
+    }
 
     #[test]
     fn classes_from_rows() {

@@ -14,7 +14,7 @@ declare_rule! {
     /// and LT (10240); bytes for AE (16), AS (4), CS (16), DA (8), DS (16), DT (26),
     /// IS (12), TM (14) and UI (64). Each value of a multi-valued element is measured on
     /// its own, trailing padding excluded. PN's limit of 64 characters per component
-    /// group is checked by the `pn/*` rules.
+    /// group is `pn/group-length`.
     ///
     /// Characters are counted by the character-set state machine: escape sequences count
     /// nothing, a JIS X 0208, KS X 1001 or GB 2312 pair is one character, UTF-8 counts
