@@ -151,7 +151,9 @@ pub fn hex(text: &str) -> ([u8; 256], usize) {
     let mut out = [0u8; 256];
     let mut n = 0;
     for byte in text.split_ascii_whitespace() {
-        out[n] = u8::from_str_radix(byte, 16).unwrap();
+        let parsed = u8::from_str_radix(byte, 16);
+        assert!(parsed.is_ok(), "not a hex byte: {byte}");
+        out[n] = parsed.unwrap_or(0);
         n += 1;
     }
     (out, n)
