@@ -190,3 +190,34 @@ fn person_names_escapes_in_the_alphabetic_group_are_errors() {
     assert!(on_standard_names.is_empty(), "{on_standard_names:#?}");
     assert!(pn_serious.is_empty(), "{pn_serious:#?}");
 }
+
+/// The view the README shows: `inspect --tag (0010,0010)` on chrH31.dcm marks each of the
+/// eight escape sequences, names the JIS X 0208 runs with their decoded kanji and kana,
+/// and shows the whole name decoded.
+#[test]
+fn inspect_shows_the_escapes_and_runs_of_chr_h31() {
+    let Some(dir) = charset_files() else { return };
+    let (code, out) = run_text(&[
+        "inspect",
+        &format!("{dir}/chrH31.dcm"),
+        "--tag",
+        "(0010,0010)",
+    ]);
+    assert_eq!(code, 0, "{out}");
+    assert!(
+        out.contains("text      \"Yamada^Tarou=山田^太郎=やまだ^たろう\""),
+        "{out}"
+    );
+    let escapes = out.lines().filter(|l| l.contains("[ESC $ B]")).count();
+    let returns = out.lines().filter(|l| l.contains("[ESC ( B]")).count();
+    assert_eq!((escapes, returns), (4, 4), "{out}");
+    for run in [
+        "3B 33 45 44                                      JIS X 0208 (ISO-IR 87) \"山田\"",
+        "42 40 4F 3A                                      JIS X 0208 (ISO-IR 87) \"太郎\"",
+        "24 64 24 5E 24 40                                JIS X 0208 (ISO-IR 87) \"やまだ\"",
+        "24 3F 24 6D 24 26                                JIS X 0208 (ISO-IR 87) \"たろう\"",
+    ] {
+        assert!(out.contains(run), "missing run {run}:\n{out}");
+    }
+    assert!(out.contains("+60                                                   end, in G0 ASCII (ISO-IR 6), no G1"), "{out}");
+}
