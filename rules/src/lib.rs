@@ -39,6 +39,7 @@ mod vectors;
 
 pub mod charset;
 pub mod io;
+pub mod media;
 pub mod meta;
 pub mod parse;
 pub mod pn;

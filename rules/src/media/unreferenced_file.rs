@@ -1,0 +1,76 @@
+//! `media/unreferenced-file`: a DICOM file of the file-set that no record references.
+
+use super::{Entry, FileSet};
+use crate::registry::RuleMeta;
+use crate::runner::Rule;
+
+declare_rule! {
+    /// ## What it checks
+    /// Every PS3.10 file under the directory that holds the DICOMDIR (the DICOMDIR
+    /// itself excepted) is referenced by a record reached from the root. Non-DICOM
+    /// files (a README, a viewer, web pages) may stay unreferenced.
+    ///
+    /// ## Why
+    /// With a Directory Information Module, every DICOM file of the File-set shall be
+    /// referenced; readers import what the DICOMDIR lists, so an unreferenced image never
+    /// reaches the receiving system, silently. Typical causes: files added after the
+    /// DICOMDIR was written, or a record lost in an edit (an orphan record, reported by
+    /// `dicomdir/orphan`, references nothing a reader can find either).
+    ///
+    /// ## Standard
+    /// PS3.3 F.2.1; PS3.11 D.3.3 (all DICOM files referenced). dicom-rules.md §6.3
+    /// DIR-UNREFERENCED.
+    ///
+    /// ## Example
+    /// Failing: `DICOM/P0000001/IM000099` is a DICOM file and no record names it.
+    /// Passing: an IMAGE record references it; or `README` is a text file.
+    pub UNREFERENCED_FILE, "media/unreferenced-file", Error, "a DICOM file of the file-set is not referenced by the DICOMDIR"
+}
+
+/// The registry entry of [`UNREFERENCED_FILE`] (judged by [`super::check_file_set`]).
+#[derive(Debug, Default)]
+pub struct Check;
+
+impl Rule for Check {
+    const META: &'static RuleMeta = &UNREFERENCED_FILE;
+}
+
+/// Reports the unreferenced DICOM file `entry`.
+pub(crate) fn report(set: &mut FileSet<'_, '_>, entry: &Entry<'_>) {
+    set.report(
+        &UNREFERENCED_FILE,
+        None,
+        None,
+        None,
+        format_args!(
+            "DICOM file `{}` of the file-set is not referenced by any directory record reached from the root",
+            entry.path
+        ),
+    );
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::media::testing::{Disk, FIRST, ids};
+
+    #[test]
+    fn fires_on_an_extra_dicom_file() {
+        let mut disk = Disk::sample();
+        let bytes = disk.take(FIRST);
+        disk.put(FIRST, bytes.clone());
+        disk.put("DICOM/P0000001/IM000099", bytes);
+        let seen = disk.check();
+        assert_eq!(ids(&seen), ["media/unreferenced-file"], "{seen:#?}");
+        assert!(
+            seen[0].message.contains("DICOM/P0000001/IM000099"),
+            "{seen:#?}"
+        );
+    }
+
+    #[test]
+    fn passes_on_a_readme() {
+        let mut disk = Disk::sample();
+        disk.put("README", b"This disc holds images.\n".to_vec());
+        assert!(disk.check().is_empty());
+    }
+}
