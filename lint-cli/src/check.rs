@@ -12,6 +12,7 @@ use std::io::{self, Read, Seek, SeekFrom};
 use std::path::{Path, PathBuf};
 
 use lint_core::parser::{Event, Parser, Step};
+use lint_rules::media::InstanceFacts;
 use lint_rules::runner::Progress;
 use lint_rules::{Finding, Linter, Selection};
 use rayon::prelude::*;
@@ -95,7 +96,7 @@ pub fn check(found: Discovered, settings: &Settings, tick: &(dyn Fn() + Sync)) -
         .map(|&index| {
             let (path, explicit) = &files[index];
             let selection = settings.selection_for(path);
-            let result = lint_file(path, selection, *explicit);
+            let result = lint_file_facts(path, selection, *explicit);
             tick();
             (index, selection, result)
         })
@@ -106,7 +107,8 @@ pub fn check(found: Discovered, settings: &Settings, tick: &(dyn Fn() + Sync)) -
         .map(|(_, selection, result)| (selection, result));
     for ((path, _), (selection, result)) in files.into_iter().zip(results) {
         match result {
-            Ok(Some(mut file)) => {
+            Ok(Some((mut file, facts))) => {
+                crate::medium::remember(&path, Some(facts));
                 let mut own: Vec<Diagnostic> = Vec::new();
                 notes.retain(|(p, d)| {
                     if *p == path {
@@ -126,8 +128,24 @@ pub fn check(found: Discovered, settings: &Settings, tick: &(dyn Fn() + Sync)) -
                 file.diagnostics = own;
                 report.files.push(file);
             }
-            Ok(None) => report.skipped += 1,
+            Ok(None) => {
+                crate::medium::remember(&path, None);
+                report.skipped += 1;
+            }
             Err(error) => report.io.push((path, error.to_string())),
+        }
+    }
+    // Every file is linted (and its facts remembered): now each DICOMDIR's file-set.
+    for file in &mut report.files {
+        if is_dicomdir(&file.path) {
+            let selection = settings.selection_for(&file.path);
+            match media_checks(&file.path, &selection) {
+                Ok(found) => file.diagnostics.extend(found.into_iter().map(|mut d| {
+                    d.severity = settings.severity.of(d.rule);
+                    d
+                })),
+                Err(error) => report.io.push((file.path.clone(), error.to_string())),
+            }
         }
     }
     report.severity = settings.severity.clone();
@@ -168,6 +186,29 @@ fn walk(
     }
 }
 
+/// Whether `path` names a DICOMDIR: the File ID `DICOMDIR` (PS3.10 §8.6), in any case
+/// and with the ISO 9660 suffixes a medium may show.
+fn is_dicomdir(path: &Path) -> bool {
+    path.file_name().and_then(|n| n.to_str()).is_some_and(|n| {
+        n.trim_end_matches(";1")
+            .trim_end_matches('.')
+            .eq_ignore_ascii_case("DICOMDIR")
+    })
+}
+
+/// Reads and indexes the DICOMDIR at `path` and checks its file-set (`media/*`).
+fn media_checks(path: &Path, selection: &Selection) -> io::Result<Vec<Diagnostic>> {
+    use lint_core::dicomdir::{RecordIndex, RecordSlot};
+    let bytes = std::fs::read(path)?;
+    // A record item holds at least its header and four bookkeeping elements (> 48
+    // bytes), so this many slots hold every record.
+    let mut slots = vec![RecordSlot::EMPTY; bytes.len() / 48 + 1];
+    let index = RecordIndex::read(&bytes, &mut slots);
+    Ok(crate::medium::check_file_set(
+        path, &bytes, &index, selection,
+    ))
+}
+
 /// Reads up to `len` bytes at `offset`.
 fn read_at<R: Read + Seek>(
     file: &mut R,
@@ -183,11 +224,13 @@ fn read_at<R: Read + Seek>(
 
 /// Lints one file (or standard input, for `-`); `None` when it was found by walking and
 /// is not DICOM.
-pub fn lint_file(
+/// With the report come the facts the media rules need ([`InstanceFacts`]), so a
+/// file-set check does not read the file again.
+pub fn lint_file_facts(
     path: &Path,
     selection: Selection,
     explicit: bool,
-) -> io::Result<Option<FileReport>> {
+) -> io::Result<Option<(FileReport, InstanceFacts)>> {
     if path.as_os_str() == STDIN {
         // Standard input cannot seek: hold it in memory, which a Cursor can.
         let mut bytes = Vec::new();
@@ -207,8 +250,9 @@ fn lint_source<R: Read + Seek>(
     total: u64,
     selection: Selection,
     explicit: bool,
-) -> io::Result<Option<FileReport>> {
+) -> io::Result<Option<(FileReport, InstanceFacts)>> {
     let mut buf = Vec::with_capacity(CHUNK as usize);
+    let mut facts = InstanceFacts::default();
     read_at(&mut file, 0, CHUNK, &mut buf)?;
     if !explicit && !looks_like_dicom(&buf, total) {
         return Ok(None);
@@ -223,7 +267,9 @@ fn lint_source<R: Read + Seek>(
             let mut sink = |finding: &Finding<'_>| {
                 diagnostics.push(to_diagnostic(finding, window, offset, inflated));
             };
-            linter.run(&buf, offset, &mut sink, &mut |_, _| {})
+            linter.run(&buf, offset, &mut sink, &mut |event, path| {
+                facts.feed(event, path);
+            })
         };
         match progress {
             Progress::Need { offset: at, len } => {
@@ -270,13 +316,21 @@ fn lint_source<R: Read + Seek>(
             Progress::Done => break,
         }
     }
-    Ok(Some(FileReport {
-        path: path.to_path_buf(),
-        diagnostics,
-    }))
+    Ok(Some((
+        FileReport {
+            path: path.to_path_buf(),
+            diagnostics,
+        },
+        facts,
+    )))
 }
 
-fn to_diagnostic(finding: &Finding<'_>, window: &[u8], offset: u64, inflated: bool) -> Diagnostic {
+pub(crate) fn to_diagnostic(
+    finding: &Finding<'_>,
+    window: &[u8],
+    offset: u64,
+    inflated: bool,
+) -> Diagnostic {
     let context = finding.span.and_then(|span| {
         let start = span.start & !15;
         // One more line after the span, so a header is shown with the start of its value.

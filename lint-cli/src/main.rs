@@ -12,6 +12,7 @@ mod check;
 mod config;
 mod diagnostic;
 mod inspect;
+mod medium;
 mod render;
 
 use std::io::{IsTerminal, Write};

@@ -420,13 +420,8 @@ fn compare_keys(
                     } else {
                         Verdict::Differs
                     }
-                } else if ours.is_ascii() && theirs.is_ascii() {
-                    if ours == theirs {
-                        Verdict::Same
-                    } else {
-                        Verdict::Differs
-                    }
-                } else if record_charset == file_charset {
+                } else if (ours.is_ascii() && theirs.is_ascii()) || record_charset == file_charset {
+                    // ASCII reads the same in every set; equal sets read bytes alike.
                     if ours == theirs {
                         Verdict::Same
                     } else {
