@@ -137,8 +137,11 @@ pub fn check(found: Discovered, settings: &Settings, tick: &(dyn Fn() + Sync)) -
     }
     // Every file is linted (and its facts remembered): now each DICOMDIR's file-set.
     for file in &mut report.files {
-        if is_dicomdir(&file.path) {
-            let selection = settings.selection_for(&file.path);
+        let selection = settings.selection_for(&file.path);
+        let wanted = lint_rules::RULES
+            .iter()
+            .any(|rule| rule.family() == "media" && selection.contains(rule));
+        if wanted && is_dicomdir(&file.path) {
             match media_checks(&file.path, &selection) {
                 Ok(found) => file.diagnostics.extend(found.into_iter().map(|mut d| {
                     d.severity = settings.severity.of(d.rule);

@@ -32,24 +32,22 @@ use lint_rules::{Finding, Selection};
 
 use crate::diagnostic::Diagnostic;
 
+/// Facts the run remembered, by the path each file was linted under.
+type Known = HashMap<PathBuf, Option<InstanceFacts>>;
+
 /// What the run learnt about each file it linted, by the path it was linted under:
-/// `Some` facts for DICOM files, `None` for files that are not DICOM.
-static KNOWN: Mutex<Vec<(PathBuf, Option<InstanceFacts>)>> = Mutex::new(Vec::new());
+/// `Some` facts for DICOM files, `None` for files that are not DICOM. Paths compare by
+/// component, so `DIR/` and `DIR` agree; a file reached under another spelling (through
+/// a link) is simply read again.
+static KNOWN: Mutex<Option<Known>> = Mutex::new(None);
 
 /// Notes what linting `path` found, for [`check_file_set`].
 pub fn remember(path: &Path, facts: Option<InstanceFacts>) {
     if let Ok(mut known) = KNOWN.lock() {
-        known.push((path.to_path_buf(), facts));
+        known
+            .get_or_insert_with(HashMap::new)
+            .insert(path.to_path_buf(), facts);
     }
-}
-
-/// The facts remembered so far, by canonical path (files that vanished are left out).
-fn known() -> HashMap<PathBuf, Option<InstanceFacts>> {
-    let known = KNOWN.lock().map(|k| k.clone()).unwrap_or_default();
-    known
-        .into_iter()
-        .filter_map(|(path, facts)| Some((std::fs::canonicalize(path).ok()?, facts)))
-        .collect()
 }
 
 /// Runs the `media/*` rules on the file-set of the DICOMDIR at `dicomdir_path` (its bytes
@@ -61,20 +59,19 @@ pub fn check_file_set(
     index: &RecordIndex<'_>,
     selection: &Selection,
 ) -> Vec<Diagnostic> {
-    let Some(root) = dicomdir_path
-        .parent()
-        .map(|p| {
-            if p.as_os_str().is_empty() {
-                Path::new(".")
-            } else {
-                p
-            }
-        })
-        .and_then(|p| std::fs::canonicalize(p).ok())
-    else {
+    let base = dicomdir_path.parent().map_or(Path::new("."), |p| {
+        if p.as_os_str().is_empty() {
+            Path::new(".")
+        } else {
+            p
+        }
+    });
+    let Ok(root) = std::fs::canonicalize(base) else {
         return Vec::new();
     };
-    let medium = FsMedium::new(root);
+    let medium = FsMedium::new(root, base);
+    // Held for the check: the run remembers nothing more once files are linted.
+    let known = KNOWN.lock().ok();
     let mut marks = vec![0u32; index.records().len()];
     let mut referrers = vec![0u32; medium.files.borrow().len()];
     let mut diagnostics = Vec::new();
@@ -83,7 +80,7 @@ pub fn check_file_set(
     };
     let mut provider = Provider {
         medium: &medium,
-        known: known(),
+        known: known.as_ref().and_then(|k| k.as_ref()),
         read: HashMap::new(),
     };
     let mut located = Locator(&medium);
@@ -104,58 +101,79 @@ pub fn check_file_set(
 struct FsMedium {
     /// The canonical root: the DICOMDIR's directory.
     root: PathBuf,
-    /// Files by handle: canonical paths. The listed files come first, in listing order;
-    /// a file reached only through a link inside the root is added when located.
+    /// Files by handle. The listed files come first, in listing order, under the
+    /// DICOMDIR's directory as the run names it (so they match what [`remember`] was
+    /// told); a file reached only through a link inside the root is added when located,
+    /// under its canonical path.
     files: RefCell<Vec<PathBuf>>,
-    /// Handle of each canonical path.
-    handles: RefCell<HashMap<PathBuf, u32>>,
+    /// Handle of each listed file, by its path relative to the root (`/`-separated):
+    /// the listing follows no link, so these are the files' real names.
+    by_relative: HashMap<String, u32>,
+    /// Handles of the files added when located, by canonical path.
+    extra: RefCell<HashMap<PathBuf, u32>>,
     /// Every entry under the root: path relative to it (`/`-separated), and kind.
     listing: Vec<(String, EntryKind)>,
 }
 
 impl FsMedium {
-    fn new(root: PathBuf) -> FsMedium {
+    fn new(root: PathBuf, base: &Path) -> FsMedium {
         let mut medium = FsMedium {
             root,
             files: RefCell::default(),
-            handles: RefCell::default(),
+            by_relative: HashMap::new(),
+            extra: RefCell::default(),
             listing: Vec::new(),
         };
         // Symbolic links are not followed: what they lead to is either under the root
         // (and listed there) or not part of the file-set.
-        let walker = walkdir::WalkDir::new(&medium.root)
+        let walker = walkdir::WalkDir::new(base)
             .min_depth(1)
             .follow_links(false)
             .sort_by_file_name();
         for entry in walker.into_iter().flatten() {
-            let Ok(relative) = entry.path().strip_prefix(&medium.root) else {
+            let Ok(relative) = entry.path().strip_prefix(base) else {
                 continue;
             };
             let name: Vec<String> = relative
                 .components()
                 .map(|c| c.as_os_str().to_string_lossy().into_owned())
                 .collect();
+            let name = name.join("/");
             let kind = if entry.file_type().is_dir() {
                 EntryKind::Directory
             } else if entry.file_type().is_file() {
-                EntryKind::File(medium.handle(entry.path().to_path_buf()))
+                let mut files = medium.files.borrow_mut();
+                let handle = u32::try_from(files.len()).unwrap_or(u32::MAX);
+                files.push(entry.into_path());
+                medium.by_relative.insert(name.clone(), handle);
+                EntryKind::File(FileHandle(handle))
             } else {
                 continue;
             };
-            medium.listing.push((name.join("/"), kind));
+            medium.listing.push((name, kind));
         }
         medium
     }
 
-    /// The handle of canonical path `path`, given one if new.
+    /// The handle of canonical path `path` (under the root), given one if new.
     fn handle(&self, path: PathBuf) -> FileHandle {
-        let mut handles = self.handles.borrow_mut();
-        if let Some(&handle) = handles.get(&path) {
+        let listed = path.strip_prefix(&self.root).ok().and_then(|relative| {
+            let parts: Option<Vec<&str>> = relative
+                .components()
+                .map(|c| c.as_os_str().to_str())
+                .collect();
+            self.by_relative.get(&parts?.join("/")).copied()
+        });
+        if let Some(handle) = listed {
+            return FileHandle(handle);
+        }
+        let mut extra = self.extra.borrow_mut();
+        if let Some(&handle) = extra.get(&path) {
             return FileHandle(handle);
         }
         let mut files = self.files.borrow_mut();
         let handle = u32::try_from(files.len()).unwrap_or(u32::MAX);
-        handles.insert(path.clone(), handle);
+        extra.insert(path.clone(), handle);
         files.push(path);
         FileHandle(handle)
     }
@@ -167,13 +185,6 @@ impl FsMedium {
         };
         if !canonical.starts_with(&self.root) {
             return Lookup::OutsideRoot;
-        }
-        let known = self.handles.borrow().get(&canonical).copied();
-        if let Some(handle) = known {
-            return Lookup::Found {
-                file: FileHandle(handle),
-                variant,
-            };
         }
         match std::fs::metadata(&canonical) {
             Ok(meta) if meta.is_file() => Lookup::Found {
@@ -235,6 +246,18 @@ struct Locator<'m>(&'m FsMedium);
 impl Medium for Locator<'_> {
     fn locate(&mut self, file_id: &FileId<'_>) -> Lookup {
         let medium = self.0;
+        // The listing holds every regular file under its real name: an exact File ID is
+        // found there without a system call, and cannot lead through a link.
+        let parts: Option<Vec<&str>> = file_id
+            .components()
+            .map(|c| std::str::from_utf8(c).ok())
+            .collect();
+        if let Some(&handle) = parts.and_then(|p| medium.by_relative.get(&p.join("/"))) {
+            return Lookup::Found {
+                file: FileHandle(handle),
+                variant: NameVariant::default(),
+            };
+        }
         let mut path = medium.root.clone();
         let mut variant = NameVariant::default();
         for component in file_id.components() {
@@ -268,8 +291,8 @@ impl Medium for Locator<'_> {
 /// What each file says about itself: remembered from the run, or read here once.
 struct Provider<'m> {
     medium: &'m FsMedium,
-    /// Facts of the files the run linted, by canonical path.
-    known: HashMap<PathBuf, Option<InstanceFacts>>,
+    /// Facts of the files the run linted.
+    known: Option<&'m Known>,
     /// Files read here: `Err(())` when unreadable.
     read: HashMap<u32, Result<Option<InstanceFacts>, ()>>,
 }
@@ -279,7 +302,7 @@ impl FactsProvider for Provider<'_> {
         let Some(path) = self.medium.files.borrow().get(file.0 as usize).cloned() else {
             return Facts::Unreadable;
         };
-        if let Some(known) = self.known.get(&path) {
+        if let Some(known) = self.known.and_then(|k| k.get(&path)) {
             return match known {
                 Some(facts) => Facts::Instance(facts),
                 None => Facts::NotDicom,
@@ -407,7 +430,7 @@ mod tests {
         #[cfg(unix)]
         std::os::unix::fs::symlink(dir.join("secret"), dir.join("root/LINK")).unwrap();
         let root = std::fs::canonicalize(dir.join("root")).unwrap();
-        let medium = FsMedium::new(root);
+        let medium = FsMedium::new(root, &dir.join("root"));
         let mut locator = Locator(&medium);
         let id = |v: &'static [u8]| FileId::new(v, lint_core::ByteSpan::at(0, 0));
         match locator.locate(&id(b"DICOM\\IM1")) {
