@@ -710,5 +710,6 @@ pub fn all() -> Vec<Recipe> {
     out.extend(charset_files());
     out.extend(pn_files());
     out.extend(media_files());
+    out.extend(crate::media_defects::recipes());
     out
 }

@@ -75,7 +75,7 @@ pub(crate) fn report(
             Some(tag),
             Some(record),
             format_args!(
-                "{name} `{ours}` (in `{}`) here reads differently from `{}` (in `{}`) in {file_id} (offset {})",
+                "{name} `{ours}` (in `{}`) here reads differently from `{}` (in `{}`) in file {file_id} (offset {})",
                 Printable(mine),
                 Printable(value),
                 Printable(its),
@@ -88,7 +88,7 @@ pub(crate) fn report(
             Some(tag),
             Some(record),
             format_args!(
-                "{name} `{ours}` here, but `{}` in {file_id} (offset {})",
+                "{name} `{ours}` here, but `{}` in file {file_id} (offset {})",
                 Printable(value),
                 at.start
             ),

@@ -60,7 +60,7 @@ pub(crate) fn report(
             Some(tag),
             Some(record),
             format_args!(
-                "{name} `{ours}` here, but `{}` in {file_id} (offset {})",
+                "{name} `{ours}` here, but `{}` in file {file_id} (offset {})",
                 Printable(value),
                 at.start
             ),
