@@ -20,8 +20,11 @@ pub struct DefectSet {
     /// The `media/*` rules a check draws (sorted).
     pub expected: &'static [&'static str],
     /// The files, by path relative to the set's root (the DICOMDIR included).
-    pub files: Vec<(String, Vec<u8>)>,
+    pub files: Files,
 }
+
+/// A set's files: path relative to its root, bytes.
+type Files = Vec<(String, Vec<u8>)>;
 
 /// The first image's path in every set.
 const FIRST: &str = "DICOM/P0000001/ST000001/SE000001/IM000001";
@@ -29,7 +32,7 @@ const FIRST: &str = "DICOM/P0000001/ST000001/SE000001/IM000001";
 const SECOND: &str = "DICOM/P0000001/ST000001/SE000001/IM000002";
 
 /// The clean base: patient 1 of the sample (3 CT images in 2 series) and its DICOMDIR.
-fn base() -> (Vec<Patient>, Vec<(String, Vec<u8>)>) {
+fn base() -> (Vec<Patient>, Files) {
     let patients: Vec<Patient> = sample_patients().into_iter().take(1).collect();
     let mut files = vec![(
         "DICOMDIR".to_owned(),
@@ -77,7 +80,7 @@ fn file<'f>(files: &'f mut [(String, Vec<u8>)], path: &str) -> &'f mut Vec<u8> {
 }
 
 /// Removes the file at `path`, returning its bytes.
-fn take(files: &mut Vec<(String, Vec<u8>)>, path: &str) -> Vec<u8> {
+fn take(files: &mut Files, path: &str) -> Vec<u8> {
     let at = files
         .iter()
         .position(|(p, _)| p == path)
@@ -92,7 +95,7 @@ pub fn sets() -> Vec<DefectSet> {
     let set = |name: &'static str,
                about: &'static str,
                expected: &'static [&'static str],
-               edit: &dyn Fn(&mut Vec<(String, Vec<u8>)>)| {
+               edit: &dyn Fn(&mut Files)| {
         let mut files = clean.clone();
         edit(&mut files);
         DefectSet {
