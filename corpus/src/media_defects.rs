@@ -235,7 +235,37 @@ pub fn sets() -> Vec<DefectSet> {
             &["media/file-name"],
             &|f| f.push(("ReadMe.html".to_owned(), b"<p>Images</p>\n".to_vec())),
         ),
+        set(
+            "descriptor-missing",
+            "(0004,1141) names README, which is not there",
+            &["media/descriptor-missing"],
+            &|f| *file(f, "DICOMDIR") = with_descriptor(&patients),
+        ),
+        set(
+            "descriptor-dicom",
+            "(0004,1141) names README, which is a copy of the first image",
+            &["media/descriptor-dicom"],
+            &|f| {
+                *file(f, "DICOMDIR") = with_descriptor(&patients);
+                let image = file(f, FIRST).clone();
+                f.push(("README".to_owned(), image));
+            },
+        ),
     ]
+}
+
+/// A DICOMDIR of `patients` with File-set Descriptor File ID (0004,1141) `README`: built
+/// with File-set ID `README`, then that element's tag (0004,1130) changed to (0004,1141),
+/// so no length changes (the set then has no File-set ID, a `dicomdir/*` finding).
+fn with_descriptor(patients: &[Patient]) -> Vec<u8> {
+    let mut bytes = dicomdir::dicomdir("README", "1.2.826.0.1.3680043.10.1234.5.9", patients);
+    patch(
+        &mut bytes,
+        &[0x04, 0x00, 0x30, 0x11],
+        &[0x04, 0x00, 0x41, 0x11],
+        0,
+    );
+    bytes
 }
 
 /// The recipes of every defect set.

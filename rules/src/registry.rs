@@ -338,4 +338,6 @@ rules! {
     media_extension: media::extension::Check,
     media_depth: media::depth::Check,
     media_file_name: media::file_name::Check,
+    media_descriptor_missing: media::descriptor_missing::Check,
+    media_descriptor_dicom: media::descriptor_dicom::Check,
 }

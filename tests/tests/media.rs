@@ -46,7 +46,7 @@ fn the_sample_set_has_no_media_findings() {
 #[test]
 fn each_defect_set_draws_its_rule() {
     let sets = sets();
-    assert_eq!(sets.len(), 14, "one set per media rule");
+    assert_eq!(sets.len(), 16, "one set per media rule");
     for set in sets {
         let dir = format!("corpus/media/defects/{}", set.name);
         let found = media_findings(&dir);
@@ -103,6 +103,8 @@ const PLACED: &[(&str, &str, &[u8], usize)] = &[
         b"DICOM\\P0000001\\ST000001\\SE000001\\IM000001",
         1,
     ),
+    ("descriptor-missing", "(0004,1141)", b"README", 0),
+    ("descriptor-dicom", "(0004,1141)", b"README", 0),
 ];
 
 #[test]
@@ -117,11 +119,17 @@ fn findings_are_placed_on_the_dicomdir_element() {
             Some(offset_in_dicomdir(set, needle, *nth)),
             "{set}: {d:#?}"
         );
+        // The descriptor's File ID is a top-level element; the others are in records.
+        let expected_path = if *tag == "(0004,1141)" {
+            tag.to_string()
+        } else {
+            format!("(0004,1220)[")
+        };
         assert!(
             d["tag_path"]
                 .as_str()
-                .is_some_and(|p| p.starts_with("(0004,1220)[")),
-            "{set}: in a record item: {d:#?}"
+                .is_some_and(|p| p.starts_with(&expected_path) && p.ends_with(tag)),
+            "{set}: {d:#?}"
         );
     }
 }

@@ -24,6 +24,8 @@ pub mod facts;
 pub mod medium;
 
 pub mod depth;
+pub mod descriptor_dicom;
+pub mod descriptor_missing;
 pub mod extension;
 pub mod file_name;
 pub mod key_differs;
@@ -273,12 +275,13 @@ pub fn check_file_set(
         );
     }
 
-    // Every file of the medium.
+    // The descriptor file, then every file of the medium.
+    let descriptor = descriptor_missing::check(&mut set, medium, facts);
     medium.list(&mut |entry| {
         let EntryKind::File(file) = entry.kind else {
             return;
         };
-        if is_dicomdir(entry) {
+        if Some(file) == descriptor || is_dicomdir(entry) {
             return;
         }
         let referenced = usize::try_from(file.0)
@@ -320,18 +323,35 @@ fn check_reference(
     facts: &mut dyn FactsProvider,
 ) {
     if let Some(hazard) = file_id.hazard() {
-        unsafe_file_id::report(set, record_index, file_id, hazard);
+        unsafe_file_id::report(
+            set,
+            Some(record_index),
+            tags::REFERENCED_FILE_ID,
+            file_id,
+            hazard,
+        );
         return;
     }
     let file = match medium.locate(file_id) {
         Lookup::Found { file, variant } => {
             if !variant.is_exact() {
-                name_variant::report(set, record_index, file_id, variant);
+                name_variant::report(
+                    set,
+                    Some(record_index),
+                    tags::REFERENCED_FILE_ID,
+                    file_id,
+                    variant,
+                );
             }
             file
         }
         Lookup::OutsideRoot => {
-            unsafe_file_id::report_outside(set, record_index, file_id);
+            unsafe_file_id::report_outside(
+                set,
+                Some(record_index),
+                tags::REFERENCED_FILE_ID,
+                file_id,
+            );
             return;
         }
         Lookup::Missing => {

@@ -1,7 +1,7 @@
 //! `media/name-variant`: a referenced file exists only under another case, with a
 //! trailing `.` or with a `;1` version suffix.
 
-use lint_core::tag::tags;
+use lint_core::Tag;
 
 use super::{FileId, FileSet, NameVariant};
 use crate::registry::RuleMeta;
@@ -39,18 +39,19 @@ impl Rule for Check {
     const META: &'static RuleMeta = &NAME_VARIANT;
 }
 
-/// Reports how `file_id` was found.
+/// Reports how `file_id` (element `tag` of `record`, or of the top level) was found.
 pub(crate) fn report(
     set: &mut FileSet<'_, '_>,
-    record: u32,
+    record: Option<u32>,
+    tag: Tag,
     file_id: &FileId<'_>,
     variant: NameVariant,
 ) {
     set.report(
         &NAME_VARIANT,
         Some(file_id.span),
-        Some(tags::REFERENCED_FILE_ID),
-        Some(record),
+        Some(tag),
+        record,
         format_args!(
             "referenced file {file_id} exists only {variant}: readers on case-sensitive systems will not find it"
         ),

@@ -287,3 +287,21 @@ pub(crate) fn first_uid() -> String {
         .uid
         .clone()
 }
+
+/// Gives the sample's DICOMDIR a File-set Descriptor File ID `README` without changing
+/// a length: the DICOMDIR is rebuilt with File-set ID `README`, then the element's tag
+/// (0004,1130) becomes (0004,1141). (The File-set ID is then absent: a `dicomdir/*`
+/// matter, not judged here.)
+pub(crate) fn with_descriptor(disk: &mut Disk) {
+    disk.dicomdir = dicomdir::dicomdir(
+        "README",
+        "1.2.3.4",
+        &dcmlint_corpus::recipes::sample_patients(),
+    );
+    patch(
+        &mut disk.dicomdir,
+        &[0x04, 0x00, 0x30, 0x11],
+        &[0x04, 0x00, 0x41, 0x11],
+        0,
+    );
+}

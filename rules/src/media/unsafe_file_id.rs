@@ -1,6 +1,6 @@
 //! `media/unsafe-file-id`: a Referenced File ID that could lead outside the file-set.
 
-use lint_core::tag::tags;
+use lint_core::Tag;
 
 use super::{FileId, FileSet, Hazard};
 use crate::registry::RuleMeta;
@@ -39,13 +39,20 @@ impl Rule for Check {
     const META: &'static RuleMeta = &UNSAFE_FILE_ID;
 }
 
-/// Reports a File ID that is unsafe in itself.
-pub(crate) fn report(set: &mut FileSet<'_, '_>, record: u32, file_id: &FileId<'_>, hazard: Hazard) {
+/// Reports a File ID (of record `record`, or of the DICOMDIR's top level: element
+/// `tag`) that is unsafe in itself.
+pub(crate) fn report(
+    set: &mut FileSet<'_, '_>,
+    record: Option<u32>,
+    tag: Tag,
+    file_id: &FileId<'_>,
+    hazard: Hazard,
+) {
     set.report(
         &UNSAFE_FILE_ID,
         Some(file_id.span),
-        Some(tags::REFERENCED_FILE_ID),
-        Some(record),
+        Some(tag),
+        record,
         format_args!(
             "Referenced File ID `{file_id}` is not opened: {}",
             hazard.describe()
@@ -54,12 +61,17 @@ pub(crate) fn report(set: &mut FileSet<'_, '_>, record: u32, file_id: &FileId<'_
 }
 
 /// Reports a File ID the medium refused because it leaves the root.
-pub(crate) fn report_outside(set: &mut FileSet<'_, '_>, record: u32, file_id: &FileId<'_>) {
+pub(crate) fn report_outside(
+    set: &mut FileSet<'_, '_>,
+    record: Option<u32>,
+    tag: Tag,
+    file_id: &FileId<'_>,
+) {
     set.report(
         &UNSAFE_FILE_ID,
         Some(file_id.span),
-        Some(tags::REFERENCED_FILE_ID),
-        Some(record),
+        Some(tag),
+        record,
         format_args!(
             "Referenced File ID `{file_id}` is not opened: it leads outside the file-set's root (through a symbolic link)"
         ),
