@@ -123,7 +123,7 @@ fn findings_are_placed_on_the_dicomdir_element() {
         let expected_path = if *tag == "(0004,1141)" {
             tag.to_string()
         } else {
-            format!("(0004,1220)[")
+            "(0004,1220)[".to_string()
         };
         assert!(
             d["tag_path"]
