@@ -89,6 +89,11 @@ pub fn check(found: Discovered, settings: &Settings, tick: &(dyn Fn() + Sync)) -
         .par_iter()
         .map(|(path, _)| std::fs::metadata(path).map_or(0, |meta| meta.len()))
         .collect();
+    // The media rules need what each file says about itself; gather it only when a
+    // DICOMDIR is among the files and a media rule would judge its file-set.
+    let gather = files
+        .iter()
+        .any(|(path, _)| is_dicomdir(path) && media_selected(&settings.selection_for(path)));
     let mut order: Vec<usize> = (0..files.len()).collect();
     order.sort_by_key(|&index| std::cmp::Reverse(sizes[index]));
     let mut results: Vec<_> = order
@@ -96,7 +101,8 @@ pub fn check(found: Discovered, settings: &Settings, tick: &(dyn Fn() + Sync)) -
         .map(|&index| {
             let (path, explicit) = &files[index];
             let selection = settings.selection_for(path);
-            let result = lint_file_facts(path, selection, *explicit);
+            let size = (sizes[index] > 0).then_some(sizes[index]);
+            let result = lint_file_facts(path, selection, *explicit, gather, size);
             tick();
             (index, selection, result)
         })
@@ -108,7 +114,9 @@ pub fn check(found: Discovered, settings: &Settings, tick: &(dyn Fn() + Sync)) -
     for ((path, _), (selection, result)) in files.into_iter().zip(results) {
         match result {
             Ok(Some((mut file, facts))) => {
-                crate::medium::remember(&path, Some(facts));
+                if let Some(facts) = facts {
+                    crate::medium::remember(&path, Some(facts));
+                }
                 let mut own: Vec<Diagnostic> = Vec::new();
                 notes.retain(|(p, d)| {
                     if *p == path {
@@ -129,7 +137,9 @@ pub fn check(found: Discovered, settings: &Settings, tick: &(dyn Fn() + Sync)) -
                 report.files.push(file);
             }
             Ok(None) => {
-                crate::medium::remember(&path, None);
+                if gather {
+                    crate::medium::remember(&path, None);
+                }
                 report.skipped += 1;
             }
             Err(error) => report.io.push((path, error.to_string())),
@@ -138,10 +148,7 @@ pub fn check(found: Discovered, settings: &Settings, tick: &(dyn Fn() + Sync)) -
     // Every file is linted (and its facts remembered): now each DICOMDIR's file-set.
     for file in &mut report.files {
         let selection = settings.selection_for(&file.path);
-        let wanted = lint_rules::RULES
-            .iter()
-            .any(|rule| rule.family() == "media" && selection.contains(rule));
-        if wanted && is_dicomdir(&file.path) {
+        if is_dicomdir(&file.path) && media_selected(&selection) {
             match media_checks(&file.path, &selection) {
                 Ok(found) => file.diagnostics.extend(found.into_iter().map(|mut d| {
                     d.severity = settings.severity.of(d.rule);
@@ -189,6 +196,13 @@ fn walk(
     }
 }
 
+/// Whether a `media/*` rule is selected.
+fn media_selected(selection: &Selection) -> bool {
+    lint_rules::RULES
+        .iter()
+        .any(|rule| rule.family() == "media" && selection.contains(rule))
+}
+
 /// Whether `path` names a DICOMDIR: the File ID `DICOMDIR` (PS3.10 §8.6), in any case
 /// and with the ISO 9660 suffixes a medium may show.
 fn is_dicomdir(path: &Path) -> bool {
@@ -226,24 +240,36 @@ fn read_at<R: Read + Seek>(
 }
 
 /// Lints one file (or standard input, for `-`); `None` when it was found by walking and
-/// is not DICOM.
-/// With the report come the facts the media rules need ([`InstanceFacts`]), so a
-/// file-set check does not read the file again.
+/// is not DICOM. With `gather`, the report comes with the facts the media rules need
+/// ([`InstanceFacts`]), so a file-set check does not read the file again. `size` is the
+/// file's length when the caller already knows it.
 pub fn lint_file_facts(
     path: &Path,
     selection: Selection,
     explicit: bool,
-) -> io::Result<Option<(FileReport, InstanceFacts)>> {
+    gather: bool,
+    size: Option<u64>,
+) -> io::Result<Option<(FileReport, Option<Box<InstanceFacts>>)>> {
     if path.as_os_str() == STDIN {
         // Standard input cannot seek: hold it in memory, which a Cursor can.
         let mut bytes = Vec::new();
         io::stdin().lock().read_to_end(&mut bytes)?;
         let total = bytes.len() as u64;
-        return lint_source(path, io::Cursor::new(bytes), total, selection, explicit);
+        return lint_source(
+            path,
+            io::Cursor::new(bytes),
+            total,
+            selection,
+            explicit,
+            gather,
+        );
     }
     let file = File::open(path)?;
-    let total = file.metadata()?.len();
-    lint_source(path, file, total, selection, explicit)
+    let total = match size {
+        Some(size) => size,
+        None => file.metadata()?.len(),
+    };
+    lint_source(path, file, total, selection, explicit, gather)
 }
 
 /// Lints `total` bytes read from `file`.
@@ -253,9 +279,10 @@ fn lint_source<R: Read + Seek>(
     total: u64,
     selection: Selection,
     explicit: bool,
-) -> io::Result<Option<(FileReport, InstanceFacts)>> {
+    gather: bool,
+) -> io::Result<Option<(FileReport, Option<Box<InstanceFacts>>)>> {
     let mut buf = Vec::with_capacity(CHUNK as usize);
-    let mut facts = InstanceFacts::default();
+    let mut facts = gather.then(Box::<InstanceFacts>::default);
     read_at(&mut file, 0, CHUNK, &mut buf)?;
     if !explicit && !looks_like_dicom(&buf, total) {
         return Ok(None);
@@ -271,7 +298,9 @@ fn lint_source<R: Read + Seek>(
                 diagnostics.push(to_diagnostic(finding, window, offset, inflated));
             };
             linter.run(&buf, offset, &mut sink, &mut |event, path| {
-                facts.feed(event, path);
+                if let Some(facts) = facts.as_deref_mut() {
+                    facts.feed(event, path);
+                }
             })
         };
         match progress {

@@ -33,7 +33,7 @@ use lint_rules::{Finding, Selection};
 use crate::diagnostic::Diagnostic;
 
 /// Facts the run remembered, by the path each file was linted under.
-type Known = HashMap<PathBuf, Option<InstanceFacts>>;
+type Known = HashMap<PathBuf, Option<Box<InstanceFacts>>>;
 
 /// What the run learnt about each file it linted, by the path it was linted under:
 /// `Some` facts for DICOM files, `None` for files that are not DICOM. Paths compare by
@@ -42,7 +42,7 @@ type Known = HashMap<PathBuf, Option<InstanceFacts>>;
 static KNOWN: Mutex<Option<Known>> = Mutex::new(None);
 
 /// Notes what linting `path` found, for [`check_file_set`].
-pub fn remember(path: &Path, facts: Option<InstanceFacts>) {
+pub fn remember(path: &Path, facts: Option<Box<InstanceFacts>>) {
     if let Ok(mut known) = KNOWN.lock() {
         known
             .get_or_insert_with(HashMap::new)
