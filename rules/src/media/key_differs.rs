@@ -121,6 +121,37 @@ mod tests {
         assert_eq!(seen[0].tag, Some(tags::STUDY_DATE));
     }
 
+    /// Patient 2's PATIENT record says `ISO_IR 101` (Latin-2) over the Latin-1 bytes of
+    /// its images' `Müller^Jürgen`: same bytes, other set.
+    fn latin2_record() -> Disk {
+        let mut disk = Disk::sample();
+        patch(&mut disk.dicomdir, b"ISO_IR 100", b"ISO_IR 101", 0);
+        disk
+    }
+
+    #[test]
+    fn fires_when_the_texts_read_differently() {
+        let mut disk = latin2_record();
+        disk.same_text = Some(false);
+        let seen = disk.check();
+        assert_eq!(ids(&seen), ["media/key-differs"], "{seen:#?}");
+        assert_eq!(seen[0].tag, Some(tags::PATIENT_NAME));
+        assert!(seen[0].message.contains("(in `ISO_IR 101`)"), "{seen:#?}");
+    }
+
+    #[test]
+    fn says_nothing_when_the_texts_cannot_be_decoded() {
+        let seen = latin2_record().check();
+        assert!(seen.is_empty(), "{seen:#?}");
+    }
+
+    #[test]
+    fn passes_when_the_texts_read_the_same() {
+        let mut disk = latin2_record();
+        disk.same_text = Some(true);
+        assert!(disk.check().is_empty());
+    }
+
     #[test]
     fn passes_when_keys_agree() {
         assert!(!ids(&Disk::sample().check()).contains(&"media/key-differs"));

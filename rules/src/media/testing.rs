@@ -31,6 +31,9 @@ pub(crate) struct Node {
 pub(crate) struct Disk {
     pub(crate) dicomdir: Vec<u8>,
     pub(crate) nodes: Vec<Node>,
+    /// What the fake provider answers when asked whether two texts in different
+    /// character sets read the same (`None`: it cannot decode).
+    pub(crate) same_text: Option<bool>,
 }
 
 impl Disk {
@@ -44,6 +47,7 @@ impl Disk {
         let mut disk = Disk {
             dicomdir: dicomdir::dicomdir("TEST", "1.2.3.4", patients),
             nodes: Vec::new(),
+            same_text: None,
         };
         for patient in patients {
             for study in &patient.studies {
@@ -256,6 +260,10 @@ impl FactsProvider for Fake<'_> {
             Some(facts) => Facts::Instance(facts),
             None => Facts::NotDicom,
         }
+    }
+
+    fn same_text(&mut self, _: &[u8], _: &[u8], _: &[u8], _: &[u8]) -> Option<bool> {
+        self.0.same_text
     }
 }
 
