@@ -251,6 +251,18 @@ pub fn sets() -> Vec<DefectSet> {
                 f.push(("README".to_owned(), image));
             },
         ),
+        set(
+            "pdi-layout",
+            "IHE PDI web content (IHE_PDI/PAGE1.HTM) and a README.TXT, but no INDEX.HTM in the root",
+            &["media/pdi-layout"],
+            &|f| {
+                f.push(("IHE_PDI/PAGE1.HTM".to_owned(), b"<p>Images</p>\n".to_vec()));
+                f.push((
+                    "README.TXT".to_owned(),
+                    b"Images of one patient.\n".to_vec(),
+                ));
+            },
+        ),
     ]
 }
 

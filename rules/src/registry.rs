@@ -340,4 +340,5 @@ rules! {
     media_file_name: media::file_name::Check,
     media_descriptor_missing: media::descriptor_missing::Check,
     media_descriptor_dicom: media::descriptor_dicom::Check,
+    media_pdi_layout: media::pdi_layout::Check,
 }

@@ -33,6 +33,7 @@ pub mod key_mismatch;
 pub mod missing_file;
 pub mod name_variant;
 pub mod not_dicom;
+pub mod pdi_layout;
 pub mod referenced_twice;
 pub mod sop_class_mismatch;
 pub mod sop_instance_mismatch;
@@ -277,7 +278,9 @@ pub fn check_file_set(
 
     // The descriptor file, then every file of the medium.
     let descriptor = descriptor_missing::check(&mut set, medium, facts);
+    let mut root = pdi_layout::Root::default();
     medium.list(&mut |entry| {
+        root.note(entry);
         let EntryKind::File(file) = entry.kind else {
             return;
         };
@@ -302,6 +305,7 @@ pub fn check_file_set(
             file_name::check(&mut set, entry);
         }
     });
+    pdi_layout::check(&mut set, root);
 }
 
 /// Whether a listed file is the file-set's DICOMDIR (in the root; PS3.10 §8.6).
