@@ -217,9 +217,9 @@ fn is_dicomdir(path: &Path) -> bool {
 fn media_checks(path: &Path, selection: &Selection) -> io::Result<Vec<Diagnostic>> {
     use lint_core::dicomdir::{RecordIndex, RecordSlot};
     let bytes = std::fs::read(path)?;
-    // A record item holds at least its header and four bookkeeping elements (> 48
-    // bytes), so this many slots hold every record.
-    let mut slots = vec![RecordSlot::EMPTY; bytes.len() / 48 + 1];
+    // A first pass without scratch counts the records, so there is one slot per record.
+    let records = RecordIndex::read(&bytes, &mut []).seen();
+    let mut slots = vec![RecordSlot::EMPTY; records as usize];
     let index = RecordIndex::read(&bytes, &mut slots);
     Ok(crate::medium::check_file_set(
         path, &bytes, &index, selection,

@@ -111,6 +111,9 @@ struct FsMedium {
     by_relative: HashMap<String, u32>,
     /// Handles of the files added when located, by canonical path.
     extra: RefCell<HashMap<PathBuf, u32>>,
+    /// The names in each directory the slow path of [`Locator::locate`] looked into,
+    /// by [`fold`]ed name.
+    dirs: RefCell<HashMap<PathBuf, HashMap<String, Vec<String>>>>,
     /// Every entry under the root: path relative to it (`/`-separated), and kind.
     listing: Vec<(String, EntryKind)>,
 }
@@ -122,6 +125,7 @@ impl FsMedium {
             files: RefCell::default(),
             by_relative: HashMap::new(),
             extra: RefCell::default(),
+            dirs: RefCell::default(),
             listing: Vec::new(),
         };
         // Symbolic links are not followed: what they lead to is either under the root
@@ -197,47 +201,52 @@ impl FsMedium {
         }
     }
 
-    /// Resolves one component in `dir`: the exact name, else the first variant found.
-    fn component(dir: &Path, name: &str) -> Option<(PathBuf, NameVariant)> {
-        let exact = dir.join(name);
-        if std::fs::symlink_metadata(&exact).is_ok() {
-            return Some((exact, NameVariant::default()));
-        }
-        let entries = std::fs::read_dir(dir).ok()?;
-        let mut best: Option<(PathBuf, NameVariant, u8)> = None;
-        for entry in entries.flatten() {
-            let file_name = entry.file_name();
-            let Some(on_disk) = file_name.to_str() else {
-                continue;
-            };
-            for (suffix, trailing_dot, version) in [
-                ("", false, false),
-                (".", true, false),
-                (";1", false, true),
-                (".;1", true, true),
-            ] {
-                let Some(stem) = on_disk.strip_suffix(suffix) else {
-                    continue;
-                };
-                if !stem.eq_ignore_ascii_case(name) {
-                    continue;
-                }
-                let variant = NameVariant {
-                    other_case: stem != name,
-                    trailing_dot,
-                    version,
-                };
-                // Prefer the variant closest to the File ID, whatever the listing order.
-                let cost = u8::from(variant.other_case) * 4
-                    + u8::from(trailing_dot) * 2
-                    + u8::from(version);
-                if best.as_ref().is_none_or(|b| cost < b.2) {
-                    best = Some((entry.path(), variant, cost));
+    /// Resolves one component in `dir`: the exact name, else the variant closest to it
+    /// (another case costs most, then a trailing `.`, then `;1`). Each directory is read
+    /// once and its names indexed, so a DICOMDIR of many missing files costs one lookup
+    /// per component, not a directory scan.
+    fn component(&self, dir: &Path, name: &str) -> Option<(PathBuf, NameVariant)> {
+        let mut dirs = self.dirs.borrow_mut();
+        let names = dirs.entry(dir.to_path_buf()).or_insert_with(|| {
+            let mut names: HashMap<String, Vec<String>> = HashMap::new();
+            for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+                if let Ok(on_disk) = entry.file_name().into_string() {
+                    names.entry(fold(&on_disk)).or_default().push(on_disk);
                 }
             }
+            names
+        });
+        let mut best: Option<(&str, NameVariant, u8)> = None;
+        for on_disk in names.get(&fold(name)).into_iter().flatten() {
+            let version = on_disk.ends_with(";1");
+            let rest = on_disk.strip_suffix(";1").unwrap_or(on_disk);
+            let trailing_dot = rest.ends_with('.') && !name.ends_with('.');
+            let stem = if trailing_dot {
+                &rest[..rest.len() - 1]
+            } else {
+                rest
+            };
+            let variant = NameVariant {
+                other_case: stem != name,
+                trailing_dot,
+                version,
+            };
+            let cost =
+                u8::from(variant.other_case) * 4 + u8::from(trailing_dot) * 2 + u8::from(version);
+            if best.as_ref().is_none_or(|b| cost < b.2) {
+                best = Some((on_disk, variant, cost));
+            }
         }
-        best.map(|(path, variant, _)| (path, variant))
+        best.map(|(on_disk, variant, _)| (dir.join(on_disk), variant))
     }
+}
+
+/// A name as [`FsMedium::component`] indexes it: without an ISO 9660 version suffix or a
+/// trailing `.`, in lower case.
+fn fold(name: &str) -> String {
+    let name = name.strip_suffix(";1").unwrap_or(name);
+    let name = name.strip_suffix('.').unwrap_or(name);
+    name.to_ascii_lowercase()
 }
 
 /// The medium as the rules use it.
@@ -264,7 +273,7 @@ impl Medium for Locator<'_> {
             let Ok(name) = std::str::from_utf8(component) else {
                 return Lookup::Missing;
             };
-            let Some((next, found)) = FsMedium::component(&path, name) else {
+            let Some((next, found)) = medium.component(&path, name) else {
                 return Lookup::Missing;
             };
             // A component that is a symbolic link is followed only if it stays inside.
