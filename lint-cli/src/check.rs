@@ -217,13 +217,17 @@ fn lint_source<R: Read + Seek>(
     let mut diagnostics = Vec::new();
     let mut offset = 0u64;
     let mut inflated = false;
+    let mut dicomdir = crate::directory::named_dicomdir(path);
     loop {
         let progress = {
             let window = &buf;
             let mut sink = |finding: &Finding<'_>| {
                 diagnostics.push(to_diagnostic(finding, window, offset, inflated));
             };
-            linter.run(&buf, offset, &mut sink, &mut |_, _| {})
+            let mut observe = |event: &Event<'_>, _: lint_core::parser::TagPath<'_>| {
+                dicomdir |= crate::directory::is_directory_class(event);
+            };
+            linter.run(&buf, offset, &mut sink, &mut observe)
         };
         match progress {
             Progress::Need { offset: at, len } => {
@@ -270,13 +274,31 @@ fn lint_source<R: Read + Seek>(
             Progress::Done => break,
         }
     }
+    // A DICOMDIR's tree lives in its offsets: read it whole and check the tree.
+    let mut directory = None;
+    if dicomdir && !inflated {
+        let mut bytes = Vec::new();
+        file.seek(SeekFrom::Start(0))?;
+        file.read_to_end(&mut bytes)?;
+        let checked = crate::directory::check(path, &bytes, selection);
+        diagnostics.extend(checked.diagnostics);
+        directory = Some(checked.tree);
+    }
     Ok(Some(FileReport {
         path: path.to_path_buf(),
         diagnostics,
+        directory,
     }))
 }
 
-fn to_diagnostic(finding: &Finding<'_>, window: &[u8], offset: u64, inflated: bool) -> Diagnostic {
+/// An owned finding, with the bytes around its span taken from `window` (input bytes
+/// from absolute `offset`).
+pub(crate) fn to_diagnostic(
+    finding: &Finding<'_>,
+    window: &[u8],
+    offset: u64,
+    inflated: bool,
+) -> Diagnostic {
     let context = finding.span.and_then(|span| {
         let start = span.start & !15;
         // One more line after the span, so a header is shown with the start of its value.
