@@ -209,18 +209,42 @@ pub fn image_file_sized(
     )
 }
 
-/// A directory record before offsets are known.
-struct Record {
-    keys: DataSet,
-    kind: &'static str,
-    /// The referenced instance of an IMAGE record.
-    image: Option<Image>,
-    parent: Option<usize>,
+/// A directory record before offsets are known. [`records`] makes them from a model;
+/// recipes of defective DICOMDIRs edit the list and write it with
+/// [`DicomDir::from_records`].
+#[derive(Clone, Debug)]
+pub struct Record {
+    /// The keys (and any other element) after the bookkeeping and reference elements,
+    /// in tag order.
+    pub keys: DataSet,
+    /// The Directory Record Type (0004,1430) value.
+    pub kind: &'static str,
+    /// The referenced instance, for a record that references one: (0004,1500) to
+    /// (0004,1512) are written from it.
+    pub image: Option<Image>,
+    /// The record whose lower-level entity this one is in (an index into the list;
+    /// `None`: the root). A parent comes before its children.
+    pub parent: Option<usize>,
+    /// Bookkeeping or reference elements (tags of (0004,14xx)/(0004,15xx)) to leave out.
+    pub omit: Vec<Tag>,
+}
+
+impl Record {
+    /// A record of type `kind` with `keys` below `parent`.
+    pub fn new(kind: &'static str, keys: DataSet, parent: Option<usize>) -> Self {
+        Record {
+            keys,
+            kind,
+            image: None,
+            parent,
+            omit: Vec::new(),
+        }
+    }
 }
 
 /// The records of `patients` in pre-order (each record before its lower-level entity),
 /// with the keys PS3.3 F.5.1–F.5.4 require.
-fn records(patients: &[Patient]) -> Vec<Record> {
+pub fn records(patients: &[Patient]) -> Vec<Record> {
     let mut out = Vec::new();
     for patient in patients {
         // Records carry their own (0008,0005): a reader may not rely on the DICOMDIR's
@@ -241,6 +265,7 @@ fn records(patients: &[Patient]) -> Vec<Record> {
             kind: "PATIENT",
             image: None,
             parent: None,
+            omit: Vec::new(),
         });
         for study in &patient.studies {
             let keys = scs()
@@ -256,6 +281,7 @@ fn records(patients: &[Patient]) -> Vec<Record> {
                 kind: "STUDY",
                 image: None,
                 parent: Some(p),
+                omit: Vec::new(),
             });
             for series in &study.series {
                 // SERIES and IMAGE keys are plain ASCII, so they need no (0008,0005).
@@ -269,6 +295,7 @@ fn records(patients: &[Patient]) -> Vec<Record> {
                     kind: "SERIES",
                     image: None,
                     parent: Some(s),
+                    omit: Vec::new(),
                 });
                 for image in &series.images {
                     let keys =
@@ -278,6 +305,7 @@ fn records(patients: &[Patient]) -> Vec<Record> {
                         kind: "IMAGE",
                         image: Some(image.clone()),
                         parent: Some(r),
+                        omit: Vec::new(),
                     });
                 }
             }
@@ -287,36 +315,59 @@ fn records(patients: &[Patient]) -> Vec<Record> {
 }
 
 /// The data set of one record item: the (0004,14xx) bookkeeping, the reference, the keys.
-fn record_data_set(record: &Record, next: u32, lower: u32) -> DataSet {
-    let mut ds = DataSet::new()
-        .ul(tags::OFFSET_OF_THE_NEXT_DIRECTORY_RECORD, next)
-        .us(tags::RECORD_IN_USE_FLAG, 0xFFFF)
-        .ul(
+fn record_data_set(record: &Record, next: u32, lower: u32, enc: Enc) -> DataSet {
+    let mut elements: Vec<(Tag, Vr, Vec<u8>)> = vec![
+        (
+            tags::OFFSET_OF_THE_NEXT_DIRECTORY_RECORD,
+            Vr::UL,
+            next.to_le_bytes().to_vec(),
+        ),
+        (
+            tags::RECORD_IN_USE_FLAG,
+            Vr::US,
+            0xFFFFu16.to_le_bytes().to_vec(),
+        ),
+        (
             tags::OFFSET_OF_REFERENCED_LOWER_LEVEL_DIRECTORY_ENTITY,
-            lower,
-        )
-        .el(tags::DIRECTORY_RECORD_TYPE, Vr::CS, record.kind);
+            Vr::UL,
+            lower.to_le_bytes().to_vec(),
+        ),
+        (
+            tags::DIRECTORY_RECORD_TYPE,
+            Vr::CS,
+            record.kind.as_bytes().to_vec(),
+        ),
+    ];
     if let Some(image) = &record.image {
-        ds = ds
+        elements.extend([
             // A multi-valued CS: the components separated by `\`.
-            .el(tags::REFERENCED_FILE_ID, Vr::CS, image.file_id.join("\\"))
-            .el(
+            (
+                tags::REFERENCED_FILE_ID,
+                Vr::CS,
+                image.file_id.join("\\").into_bytes(),
+            ),
+            (
                 tags::REFERENCED_SOP_CLASS_UID_IN_FILE,
                 Vr::UI,
-                image.sop_class,
-            )
-            .el(
+                image.sop_class.as_bytes().to_vec(),
+            ),
+            (
                 tags::REFERENCED_SOP_INSTANCE_UID_IN_FILE,
                 Vr::UI,
-                &image.uid,
-            )
-            .el(
+                image.uid.as_bytes().to_vec(),
+            ),
+            (
                 tags::REFERENCED_TRANSFER_SYNTAX_UID_IN_FILE,
                 Vr::UI,
-                image.transfer_syntax,
-            );
+                image.transfer_syntax.as_bytes().to_vec(),
+            ),
+        ]);
     }
-    ds.raw(record.keys.encode(Enc::ExplicitLe))
+    let ds = elements
+        .into_iter()
+        .filter(|(tag, _, _)| !record.omit.contains(tag))
+        .fold(DataSet::new(), |ds, (tag, vr, value)| ds.el(tag, vr, value));
+    ds.raw(record.keys.encode(enc))
 }
 
 /// A Basic Directory (DICOMDIR) under construction.
@@ -341,7 +392,10 @@ pub struct DicomDir<'a> {
     file_set_id: String,
     file_set_uid: String,
     patients: &'a [Patient],
+    /// Records given as such ([`DicomDir::from_records`]) rather than from `patients`.
+    records: Option<Vec<Record>>,
     undefined_lengths: bool,
+    transfer_syntax: &'static str,
 }
 
 impl<'a> DicomDir<'a> {
@@ -352,7 +406,18 @@ impl<'a> DicomDir<'a> {
             file_set_id: file_set_id.to_owned(),
             file_set_uid: file_set_uid.to_owned(),
             patients,
+            records: None,
             undefined_lengths: false,
+            transfer_syntax: ts::EXPLICIT_LE,
+        }
+    }
+
+    /// A DICOMDIR of the given records, in this order (for defects the model cannot
+    /// express).
+    pub fn from_records(file_set_id: &str, file_set_uid: &str, records: Vec<Record>) -> Self {
+        DicomDir {
+            records: Some(records),
+            ..DicomDir::new(file_set_id, file_set_uid, &[])
         }
     }
 
@@ -363,10 +428,30 @@ impl<'a> DicomDir<'a> {
         self
     }
 
+    /// Writes the data set in `transfer_syntax` (implicit VR LE or explicit VR BE; any
+    /// other is written as explicit VR LE) instead of the explicit VR LE a DICOMDIR must
+    /// use: for defective DICOMDIRs.
+    pub fn transfer_syntax(mut self, transfer_syntax: &'static str) -> Self {
+        self.transfer_syntax = transfer_syntax;
+        self
+    }
+
     /// The DICOMDIR file.
     pub fn build(&self) -> Vec<u8> {
-        let meta = Meta::new(MEDIA_STORAGE_DIRECTORY, &self.file_set_uid, ts::EXPLICIT_LE);
-        let records = records(self.patients);
+        let meta = Meta::new(
+            MEDIA_STORAGE_DIRECTORY,
+            &self.file_set_uid,
+            self.transfer_syntax,
+        );
+        let (enc, sequence_header) = match self.transfer_syntax {
+            ts::IMPLICIT_LE => (Enc::ImplicitLe, 8),
+            ts::EXPLICIT_BE => (Enc::ExplicitBe, SEQUENCE_HEADER),
+            _ => (Enc::ExplicitLe, SEQUENCE_HEADER),
+        };
+        let records = self
+            .records
+            .clone()
+            .unwrap_or_else(|| records(self.patients));
         let item = |ds: DataSet| {
             if self.undefined_lengths {
                 Item::undefined(ds)
@@ -381,11 +466,11 @@ impl<'a> DicomDir<'a> {
                 DataSet::new()
                     .seq(
                         tags::DIRECTORY_RECORD_SEQUENCE,
-                        vec![item(record_data_set(r, 0, 0))],
+                        vec![item(record_data_set(r, 0, 0, enc))],
                     )
-                    .encode(Enc::ExplicitLe)
+                    .encode(enc)
                     .len() as u32
-                    - SEQUENCE_HEADER
+                    - sequence_header
             })
             .collect();
         let head = |first: u32, last: u32| {
@@ -402,9 +487,8 @@ impl<'a> DicomDir<'a> {
                 .us(tags::FILE_SET_CONSISTENCY_FLAG, 0)
         };
         // Offsets count from the first byte of the preamble (PS3.3 Table F.3-3 notes).
-        let start = meta.encode().len() as u32
-            + head(0, 0).encode(Enc::ExplicitLe).len() as u32
-            + SEQUENCE_HEADER;
+        let start =
+            meta.encode().len() as u32 + head(0, 0).encode(enc).len() as u32 + sequence_header;
         let offsets: Vec<u32> = sizes
             .iter()
             .scan(start, |at, size| {
@@ -425,7 +509,7 @@ impl<'a> DicomDir<'a> {
                     .iter()
                     .position(|r| r.parent == Some(i))
                     .map_or(0, |j| offsets[j]);
-                item(record_data_set(record, next, lower))
+                item(record_data_set(record, next, lower, enc))
             })
             .collect();
         let roots: Vec<u32> = records
@@ -453,4 +537,116 @@ const SEQUENCE_HEADER: u32 = 12;
 /// The DICOMDIR of a file-set, with explicit lengths.
 pub fn dicomdir(file_set_id: &str, file_set_uid: &str, patients: &[Patient]) -> Vec<u8> {
     DicomDir::new(file_set_id, file_set_uid, patients).build()
+}
+
+/// A small ASCII file-set model for tests: two patients, each with one study of one
+/// CT series of two images (10 records).
+pub fn example_patients() -> Vec<Patient> {
+    let root = "1.2.826.0.1.3680043.10.1234.9";
+    (1..=2u32)
+        .map(|p| {
+            let images = (1..=2u32)
+                .map(|i| {
+                    Image::ct(
+                        vec!["DICOM".into(), format!("P{p}"), format!("IM{i}")],
+                        format!("{root}.4.{p}.{i}"),
+                        i,
+                    )
+                })
+                .collect();
+            Patient {
+                charset: None,
+                name: format!("Doe^Patient{p}").into_bytes(),
+                id: if p == 1 { "PID1" } else { "PID2" },
+                birth_date: "",
+                sex: "O",
+                studies: vec![Study {
+                    uid: format!("{root}.2.{p}"),
+                    date: "20240131",
+                    time: "093000",
+                    description: b"CT HEAD".to_vec(),
+                    id: "1",
+                    accession: "A1",
+                    series: vec![Series {
+                        modality: "CT",
+                        uid: format!("{root}.3.{p}"),
+                        number: 1,
+                        images,
+                    }],
+                }],
+            }
+        })
+        .collect()
+}
+
+/// The DICOMDIR of [`example_patients`].
+pub fn example() -> Vec<u8> {
+    dicomdir(
+        "EXAMPLE",
+        "1.2.826.0.1.3680043.10.1234.9.5",
+        &example_patients(),
+    )
+}
+
+/// Byte edits that keep every length and offset, for defective DICOMDIRs.
+pub mod edit {
+    use lint_core::Tag;
+
+    /// Where the `nth` (from 0) explicit VR little endian element `tag` with VR `vr`
+    /// starts its value, found by its header bytes.
+    ///
+    /// # Panics
+    /// When there is no such element (a recipe bug).
+    pub fn value_at(bytes: &[u8], tag: Tag, vr: &[u8; 2], nth: usize) -> usize {
+        let mut header = Vec::new();
+        header.extend_from_slice(&tag.group.to_le_bytes());
+        header.extend_from_slice(&tag.element.to_le_bytes());
+        header.extend_from_slice(vr);
+        let at = bytes
+            .windows(header.len())
+            .enumerate()
+            .filter(|(_, w)| *w == header.as_slice())
+            .map(|(i, _)| i)
+            .nth(nth);
+        match at {
+            Some(at) => at + header.len() + 2,
+            None => panic!("no element {tag} number {nth}"),
+        }
+    }
+
+    /// The value of the `nth` UL element `tag`.
+    pub fn ul(bytes: &[u8], tag: Tag, nth: usize) -> u32 {
+        let at = value_at(bytes, tag, b"UL", nth);
+        u32::from_le_bytes([bytes[at], bytes[at + 1], bytes[at + 2], bytes[at + 3]])
+    }
+
+    /// Sets the value of the `nth` UL element `tag`.
+    pub fn set_ul(bytes: &mut [u8], tag: Tag, nth: usize, value: u32) {
+        let at = value_at(bytes, tag, b"UL", nth);
+        bytes[at..at + 4].copy_from_slice(&value.to_le_bytes());
+    }
+
+    /// Sets the value of the `nth` US element `tag`.
+    pub fn set_us(bytes: &mut [u8], tag: Tag, nth: usize, value: u16) {
+        let at = value_at(bytes, tag, b"US", nth);
+        bytes[at..at + 2].copy_from_slice(&value.to_le_bytes());
+    }
+
+    /// Replaces the `nth` occurrence of `from` by `to`, of the same length.
+    ///
+    /// # Panics
+    /// When the lengths differ or there is no such occurrence (a recipe bug).
+    pub fn replace(bytes: &mut [u8], from: &[u8], to: &[u8], nth: usize) {
+        assert_eq!(from.len(), to.len(), "a same-length edit");
+        let at = bytes
+            .windows(from.len())
+            .enumerate()
+            .filter(|(_, w)| *w == from)
+            .map(|(i, _)| i)
+            .nth(nth);
+        match at {
+            Some(at) => bytes[at..at + to.len()].copy_from_slice(to),
+            None => panic!("no occurrence {nth} of {from:?}"),
+        }
+    }
 }

@@ -91,32 +91,52 @@ pub fn check(found: Discovered, settings: &Settings, tick: &(dyn Fn() + Sync)) -
         .collect();
     // The media rules need what each file says about itself; gather it only when a
     // DICOMDIR is among the files and a media rule would judge its file-set.
-    let gather = files
-        .iter()
-        .any(|(path, _)| is_dicomdir(path) && media_selected(&settings.selection_for(path)));
+    let gather = files.iter().any(|(path, _)| {
+        crate::directory::named_dicomdir(path) && media_selected(&settings.selection_for(path))
+    });
     let mut order: Vec<usize> = (0..files.len()).collect();
     order.sort_by_key(|&index| std::cmp::Reverse(sizes[index]));
-    let mut results: Vec<_> = order
-        .par_iter()
-        .map(|&index| {
-            let (path, explicit) = &files[index];
-            let selection = settings.selection_for(path);
-            let size = (sizes[index] > 0).then_some(sizes[index]);
-            let result = lint_file_facts(path, selection, *explicit, gather, size);
-            tick();
-            (index, selection, result)
-        })
-        .collect();
+    // A DICOMDIR's file-set is checked while the DICOMDIR is linted, from what the other
+    // files said: so DICOMDIRs (by name) go after every other file, whose facts are
+    // remembered in between. (A DICOMDIR known only by its (0002,0002) is linted with
+    // the others; its file-set check reads what is not remembered yet.)
+    let (last, first): (Vec<usize>, Vec<usize>) = if gather {
+        order
+            .into_iter()
+            .partition(|&index| crate::directory::named_dicomdir(&files[index].0))
+    } else {
+        (Vec::new(), order)
+    };
+    let lint = |&index: &usize| {
+        let (path, explicit) = &files[index];
+        let selection = settings.selection_for(path);
+        let size = (sizes[index] > 0).then_some(sizes[index]);
+        let result = lint_file_facts(path, selection, *explicit, gather, size);
+        tick();
+        (index, selection, result)
+    };
+    let mut results: Vec<_> = first.par_iter().map(lint).collect();
+    if gather {
+        for (index, _, result) in &mut results {
+            match result {
+                Ok(Some((_, facts))) => {
+                    if let Some(facts) = facts.take() {
+                        crate::medium::remember(&files[*index].0, Some(facts));
+                    }
+                }
+                Ok(None) => crate::medium::remember(&files[*index].0, None),
+                Err(_) => {}
+            }
+        }
+    }
+    results.extend(last.par_iter().map(lint).collect::<Vec<_>>());
     results.sort_by_key(|(index, _, _)| *index);
     let results = results
         .into_iter()
         .map(|(_, selection, result)| (selection, result));
     for ((path, _), (selection, result)) in files.into_iter().zip(results) {
         match result {
-            Ok(Some((mut file, facts))) => {
-                if let Some(facts) = facts {
-                    crate::medium::remember(&path, Some(facts));
-                }
+            Ok(Some((mut file, _))) => {
                 let mut own: Vec<Diagnostic> = Vec::new();
                 notes.retain(|(p, d)| {
                     if *p == path {
@@ -136,26 +156,8 @@ pub fn check(found: Discovered, settings: &Settings, tick: &(dyn Fn() + Sync)) -
                 file.diagnostics = own;
                 report.files.push(file);
             }
-            Ok(None) => {
-                if gather {
-                    crate::medium::remember(&path, None);
-                }
-                report.skipped += 1;
-            }
+            Ok(None) => report.skipped += 1,
             Err(error) => report.io.push((path, error.to_string())),
-        }
-    }
-    // Every file is linted (and its facts remembered): now each DICOMDIR's file-set.
-    for file in &mut report.files {
-        let selection = settings.selection_for(&file.path);
-        if is_dicomdir(&file.path) && media_selected(&selection) {
-            match media_checks(&file.path, &selection) {
-                Ok(found) => file.diagnostics.extend(found.into_iter().map(|mut d| {
-                    d.severity = settings.severity.of(d.rule);
-                    d
-                })),
-                Err(error) => report.io.push((file.path.clone(), error.to_string())),
-            }
         }
     }
     report.severity = settings.severity.clone();
@@ -201,29 +203,6 @@ fn media_selected(selection: &Selection) -> bool {
     lint_rules::RULES
         .iter()
         .any(|rule| rule.family() == "media" && selection.contains(rule))
-}
-
-/// Whether `path` names a DICOMDIR: the File ID `DICOMDIR` (PS3.10 §8.6), in any case
-/// and with the ISO 9660 suffixes a medium may show.
-fn is_dicomdir(path: &Path) -> bool {
-    path.file_name().and_then(|n| n.to_str()).is_some_and(|n| {
-        n.trim_end_matches(";1")
-            .trim_end_matches('.')
-            .eq_ignore_ascii_case("DICOMDIR")
-    })
-}
-
-/// Reads and indexes the DICOMDIR at `path` and checks its file-set (`media/*`).
-fn media_checks(path: &Path, selection: &Selection) -> io::Result<Vec<Diagnostic>> {
-    use lint_core::dicomdir::{RecordIndex, RecordSlot};
-    let bytes = std::fs::read(path)?;
-    // A first pass without scratch counts the records, so there is one slot per record.
-    let records = RecordIndex::read(&bytes, &mut []).seen();
-    let mut slots = vec![RecordSlot::EMPTY; records as usize];
-    let index = RecordIndex::read(&bytes, &mut slots);
-    Ok(crate::medium::check_file_set(
-        path, &bytes, &index, selection,
-    ))
 }
 
 /// Reads up to `len` bytes at `offset`.
@@ -291,17 +270,20 @@ fn lint_source<R: Read + Seek>(
     let mut diagnostics = Vec::new();
     let mut offset = 0u64;
     let mut inflated = false;
+    let mut dicomdir = crate::directory::named_dicomdir(path);
     loop {
         let progress = {
             let window = &buf;
             let mut sink = |finding: &Finding<'_>| {
                 diagnostics.push(to_diagnostic(finding, window, offset, inflated));
             };
-            linter.run(&buf, offset, &mut sink, &mut |event, path| {
+            let mut observe = |event: &Event<'_>, path: lint_core::parser::TagPath<'_>| {
+                dicomdir |= crate::directory::is_directory_class(event);
                 if let Some(facts) = facts.as_deref_mut() {
                     facts.feed(event, path);
                 }
-            })
+            };
+            linter.run(&buf, offset, &mut sink, &mut observe)
         };
         match progress {
             Progress::Need { offset: at, len } => {
@@ -348,15 +330,29 @@ fn lint_source<R: Read + Seek>(
             Progress::Done => break,
         }
     }
+    // A DICOMDIR's tree lives in its offsets: read it whole and check the tree (and, through
+    // the media hook, its file-set).
+    let mut directory = None;
+    if dicomdir && !inflated {
+        let mut bytes = Vec::new();
+        file.seek(SeekFrom::Start(0))?;
+        file.read_to_end(&mut bytes)?;
+        let checked = crate::directory::check(path, &bytes, selection);
+        diagnostics.extend(checked.diagnostics);
+        directory = Some(checked.tree);
+    }
     Ok(Some((
         FileReport {
             path: path.to_path_buf(),
             diagnostics,
+            directory,
         },
         facts,
     )))
 }
 
+/// An owned finding, with the bytes around its span taken from `window` (input bytes
+/// from absolute `offset`).
 pub(crate) fn to_diagnostic(
     finding: &Finding<'_>,
     window: &[u8],

@@ -190,8 +190,10 @@ impl Diagnostic {
 pub struct FileReport {
     /// The path as found.
     pub path: PathBuf,
-    /// Findings in stream order.
+    /// Findings in stream order (a DICOMDIR's tree findings after them, by offset).
     pub diagnostics: Vec<Diagnostic>,
+    /// For a DICOMDIR: the file-set summary, one line per entry (human output only).
+    pub directory: Option<Vec<String>>,
 }
 
 /// Everything found in one run.

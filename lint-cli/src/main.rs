@@ -11,6 +11,7 @@ mod catalogue;
 mod check;
 mod config;
 mod diagnostic;
+mod directory;
 mod inspect;
 mod medium;
 mod render;

@@ -38,6 +38,7 @@ mod testing;
 mod vectors;
 
 pub mod charset;
+pub mod dicomdir;
 pub mod io;
 pub mod media;
 pub mod meta;

@@ -225,7 +225,7 @@ macro_rules! rules {
     };
 }
 
-use crate::{charset, io, media, meta, parse, pn, vr};
+use crate::{charset, dicomdir, io, media, meta, parse, pn, vr};
 
 rules! {
     parse_truncated_header: parse::truncated_header::TruncatedHeader,
@@ -320,6 +320,36 @@ rules! {
     pn_alpha_kana: pn::alpha_kana::Check,
     pn_alpha_missing: pn::alpha_missing::Check,
     pn_halfwidth_utf8: pn::halfwidth_utf8::Check,
+    dicomdir_sop_class: dicomdir::sop_class::Check,
+    dicomdir_transfer_syntax: dicomdir::transfer_syntax::Check,
+    dicomdir_no_directory_information: dicomdir::no_directory_information::Check,
+    dicomdir_missing_attribute: dicomdir::missing_attribute::Check,
+    dicomdir_file_set_id: dicomdir::file_set_id::Check,
+    dicomdir_descriptor_file_id: dicomdir::descriptor_file_id::Check,
+    dicomdir_consistency_flag: dicomdir::consistency_flag::Check,
+    dicomdir_in_use_flag: dicomdir::in_use_flag::Check,
+    dicomdir_in_use_reserved: dicomdir::in_use_reserved::Check,
+    dicomdir_unknown_record_type: dicomdir::unknown_record_type::Check,
+    dicomdir_retired_record_type: dicomdir::retired_record_type::Check,
+    dicomdir_placement: dicomdir::placement::Check,
+    dicomdir_private_record_uid: dicomdir::private_record_uid::Check,
+    dicomdir_reference_group: dicomdir::reference_group::Check,
+    dicomdir_missing_reference: dicomdir::missing_reference::Check,
+    dicomdir_unexpected_reference: dicomdir::unexpected_reference::Check,
+    dicomdir_file_id: dicomdir::file_id::Check,
+    dicomdir_missing_key: dicomdir::missing_key::Check,
+    dicomdir_offset_target: dicomdir::offset_target::Check,
+    dicomdir_root_pair: dicomdir::root_pair::Check,
+    dicomdir_root_last: dicomdir::root_last::Check,
+    dicomdir_cycle: dicomdir::cycle::Check,
+    dicomdir_shared_record: dicomdir::shared_record::Check,
+    dicomdir_orphan: dicomdir::orphan::Check,
+    dicomdir_empty_entity: dicomdir::empty_entity::Check,
+    dicomdir_duplicate_patient_id: dicomdir::duplicate_patient_id::Check,
+    dicomdir_duplicate_study_uid: dicomdir::duplicate_study_uid::Check,
+    dicomdir_duplicate_series_uid: dicomdir::duplicate_series_uid::Check,
+    dicomdir_duplicate_instance_uid: dicomdir::duplicate_instance_uid::Check,
+    dicomdir_incomplete: dicomdir::incomplete::Check,
     io_unreadable: io::unreadable::Unreadable,
     io_symlink_loop: io::symlink_loop::SymlinkLoop,
     io_non_utf8_name: io::non_utf8_name::NonUtf8Name,

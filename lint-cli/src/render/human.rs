@@ -16,6 +16,16 @@ pub fn write(out: &mut dyn Write, report: &Report) -> io::Result<()> {
         let path = path.to_string_lossy();
         write_one(out, &path, &d, color)?;
     }
+    // The file-set of each DICOMDIR, as its offsets build it.
+    for file in &report.files {
+        if let Some(tree) = &file.directory {
+            writeln!(out, "{}:", file.path.to_string_lossy())?;
+            for line in tree {
+                writeln!(out, "  {line}")?;
+            }
+            writeln!(out)?;
+        }
+    }
     super::summary::write(out, report)
 }
 

@@ -1,0 +1,85 @@
+//! `dicomdir/duplicate-series-uid`: two `SERIES` records with the same Series Instance UID (0020,000E).
+
+use lint_core::tag::tags;
+
+use super::{Directory, KeyEntry, Reporter, Shown, offset_of};
+use crate::registry::RuleMeta;
+use crate::runner::Rule;
+
+declare_rule! {
+    /// ## What it checks
+    /// Two `SERIES` records with the same Series Instance UID (0020,000E).
+    ///
+    /// ## Why
+    /// A series is one entity of the File-set; two records for it split its instances,
+    /// and readers that key series by UID merge them or drop one.
+    ///
+    /// ## Standard
+    /// PS3.3 F.5.3, F.2.1.
+    ///
+    /// ## Example
+    /// Failing: two SERIES records with Series Instance UID `1.2.3.4.5`.
+    /// Passing: one SERIES record with all the images below it.
+    pub DUPLICATE_SERIES_UID, "dicomdir/duplicate-series-uid", Error,
+        "two SERIES records have the same Series Instance UID"
+}
+
+/// [`DUPLICATE_SERIES_UID`] (judged by [`super::check_directory`]).
+#[derive(Debug, Default)]
+pub struct Check;
+
+impl Rule for Check {
+    const META: &'static RuleMeta = &DUPLICATE_SERIES_UID;
+}
+
+/// `entry` repeats the value of `first`, an earlier record.
+pub(super) fn report(
+    dir: &Directory<'_>,
+    out: &mut Reporter<'_>,
+    entry: &KeyEntry,
+    first: &KeyEntry,
+) {
+    out.report(
+        &DUPLICATE_SERIES_UID,
+        entry.value,
+        Some(tags::SERIES_INSTANCE_UID),
+        Some(entry.record),
+        format_args!(
+            "Series Instance UID (0020,000E) `{}` is also that of the record at offset {}",
+            Shown(super::trim(dir.value(entry.value))),
+            offset_of(dir, first.record)
+        ),
+    );
+}
+
+#[cfg(test)]
+mod tests {
+    extern crate alloc;
+    use super::super::tests::{example, hits, only, record_offsets, replace};
+    use alloc::format;
+
+    #[test]
+    fn a_repeated_value_fires() {
+        let mut bytes = example();
+        let offsets = record_offsets(&bytes);
+        replace(
+            &mut bytes,
+            b"1.2.826.0.1.3680043.10.1234.9.3.2",
+            b"1.2.826.0.1.3680043.10.1234.9.3.1",
+            0,
+        );
+        let found = only(&bytes, "dicomdir/duplicate-series-uid");
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(found[0].path.starts_with("(0004,1220)[7]/"), "{found:?}");
+        assert!(
+            found[0]
+                .message
+                .contains(&format!("record at offset {}", offsets[2]))
+        );
+    }
+
+    #[test]
+    fn distinct_values_pass() {
+        assert!(hits(&example()).is_empty());
+    }
+}
