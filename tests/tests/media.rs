@@ -259,3 +259,72 @@ fn a_file_set_found_in_another_case_is_resolved() {
     assert!(message.contains("in another case"), "{message}");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// Whether `program` runs (`--version`); tests that need it are skipped, saying so,
+/// when it does not (CI installs DCMTK and pydicom).
+fn available(program: &str, args: &[&str]) -> bool {
+    std::process::Command::new(program)
+        .args(args)
+        .output()
+        .is_ok_and(|o| o.status.success())
+}
+
+#[test]
+fn a_file_set_made_by_dcmmkdir_has_no_media_findings() {
+    if !available("dcmmkdir", &["--version"]) {
+        eprintln!("skipped: dcmmkdir (DCMTK) is not installed");
+        return;
+    }
+    let dir = scratch("media-dcmmkdir");
+    for file in walk(&workspace().join("corpus/media/sample/DICOM")) {
+        let relative = file
+            .strip_prefix(workspace().join("corpus/media/sample"))
+            .unwrap();
+        let target = dir.join(relative);
+        std::fs::create_dir_all(target.parent().unwrap()).unwrap();
+        std::fs::copy(&file, target).unwrap();
+    }
+    let made = std::process::Command::new("dcmmkdir")
+        .args(["-q", "+r", "+I", "DICOM"])
+        .current_dir(&dir)
+        .status()
+        .expect("dcmmkdir runs");
+    assert!(made.success());
+    assert_eq!(media_findings(dir.to_str().unwrap()), Vec::<Value>::new());
+    // The same set with one image removed: DCMTK's DICOMDIR now names a missing file.
+    std::fs::remove_file(dir.join("DICOM/P0000002/ST000002/SE000001/IM000002")).unwrap();
+    let found = media_findings(dir.to_str().unwrap());
+    let rules: Vec<&str> = found.iter().filter_map(|d| d["rule"].as_str()).collect();
+    assert_eq!(rules, ["media/missing-file"], "{found:#?}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn a_file_set_written_by_pydicom_has_no_media_findings() {
+    if !available("python3", &["-c", "import pydicom.fileset"]) {
+        eprintln!("skipped: pydicom is not installed");
+        return;
+    }
+    let dir = scratch("media-pydicom");
+    let script = "import glob, sys, pydicom\n\
+        from pydicom.fileset import FileSet\n\
+        fs = FileSet()\n\
+        for p in sorted(glob.glob(sys.argv[1] + '/DICOM/*/*/*/*')):\n    fs.add(pydicom.dcmread(p))\n\
+        fs.write(sys.argv[2])\n";
+    let sample = workspace().join("corpus/media/sample");
+    let written = std::process::Command::new("python3")
+        .args([
+            "-c",
+            script,
+            sample.to_str().unwrap(),
+            dir.join("set").to_str().unwrap(),
+        ])
+        .status()
+        .expect("python3 runs");
+    assert!(written.success());
+    assert_eq!(
+        media_findings(dir.join("set").to_str().unwrap()),
+        Vec::<Value>::new()
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
