@@ -92,7 +92,8 @@ pub fn check(found: Discovered, settings: &Settings, tick: &(dyn Fn() + Sync)) -
     // The media rules need what each file says about itself; gather it only when a
     // DICOMDIR is among the files and a media rule would judge its file-set.
     let gather = files.iter().any(|(path, _)| {
-        crate::directory::named_dicomdir(path) && media_selected(&settings.selection_for(path))
+        crate::directory::named_dicomdir(path)
+            && crate::medium::selected(&settings.selection_for(path))
     });
     let mut order: Vec<usize> = (0..files.len()).collect();
     order.sort_by_key(|&index| std::cmp::Reverse(sizes[index]));
@@ -196,13 +197,6 @@ fn walk(
             }
         }
     }
-}
-
-/// Whether a `media/*` rule is selected.
-fn media_selected(selection: &Selection) -> bool {
-    lint_rules::RULES
-        .iter()
-        .any(|rule| rule.family() == "media" && selection.contains(rule))
 }
 
 /// Reads up to `len` bytes at `offset`.

@@ -50,6 +50,13 @@ pub fn remember(path: &Path, facts: Option<Box<InstanceFacts>>) {
     }
 }
 
+/// Whether a `media/*` rule is selected.
+pub fn selected(selection: &Selection) -> bool {
+    lint_rules::RULES
+        .iter()
+        .any(|rule| rule.family() == "media" && selection.contains(rule))
+}
+
 /// Runs the `media/*` rules on the file-set of the DICOMDIR at `dicomdir_path` (its bytes
 /// and index given): findings placed on the DICOMDIR's elements, their messages naming
 /// the files concerned.
@@ -59,6 +66,10 @@ pub fn check_file_set(
     index: &RecordIndex<'_>,
     selection: &Selection,
 ) -> Vec<Diagnostic> {
+    // Nothing to judge: do not list the medium or read a file.
+    if !selected(selection) {
+        return Vec::new();
+    }
     let base = dicomdir_path.parent().map_or(Path::new("."), |p| {
         if p.as_os_str().is_empty() {
             Path::new(".")
