@@ -97,10 +97,12 @@ pub fn check(found: Discovered, settings: &Settings, tick: &(dyn Fn() + Sync)) -
     });
     let mut order: Vec<usize> = (0..files.len()).collect();
     order.sort_by_key(|&index| std::cmp::Reverse(sizes[index]));
-    // A DICOMDIR's file-set is checked while the DICOMDIR is linted, from what the other
-    // files said: so DICOMDIRs (by name) go after every other file, whose facts are
-    // remembered in between. (A DICOMDIR known only by its (0002,0002) is linted with
-    // the others; its file-set check reads what is not remembered yet.)
+    // A DICOMDIR's file-set is checked while the DICOMDIR is linted (the media hook), from
+    // what the other files said. So DICOMDIRs (by name) are linted on a thread of their
+    // own, beside the others, and only there do file-set checks wait until every other
+    // file is linted and its facts remembered ([`crate::medium::hold`]). (A DICOMDIR
+    // known only by its (0002,0002) is linted with the others and does not wait: its
+    // check reads what is not remembered yet.)
     let (last, first): (Vec<usize>, Vec<usize>) = if gather {
         order
             .into_iter()
@@ -116,21 +118,35 @@ pub fn check(found: Discovered, settings: &Settings, tick: &(dyn Fn() + Sync)) -
         tick();
         (index, selection, result)
     };
-    let mut results: Vec<_> = first.par_iter().map(lint).collect();
-    if gather {
-        for (index, _, result) in &mut results {
-            match result {
-                Ok(Some((_, facts))) => {
-                    if let Some(facts) = facts.take() {
-                        crate::medium::remember(&files[*index].0, Some(facts));
+    let mut results = std::thread::scope(|scope| {
+        // Released when the other files are done, or if linting them panics (so the
+        // DICOMDIR thread never waits for ever).
+        let hold = (!last.is_empty()).then(crate::medium::hold);
+        let directories = scope.spawn(|| {
+            crate::medium::wait_on_this_thread();
+            last.iter().map(lint).collect::<Vec<_>>()
+        });
+        let mut results: Vec<_> = first.par_iter().map(lint).collect();
+        if gather {
+            for (index, _, result) in &mut results {
+                match result {
+                    Ok(Some((_, facts))) => {
+                        if let Some(facts) = facts.take() {
+                            crate::medium::remember(&files[*index].0, Some(facts));
+                        }
                     }
+                    Ok(None) => crate::medium::remember(&files[*index].0, None),
+                    Err(_) => {}
                 }
-                Ok(None) => crate::medium::remember(&files[*index].0, None),
-                Err(_) => {}
             }
         }
-    }
-    results.extend(last.par_iter().map(lint).collect::<Vec<_>>());
+        drop(hold);
+        match directories.join() {
+            Ok(late) => results.extend(late),
+            Err(panic) => std::panic::resume_unwind(panic),
+        }
+        results
+    });
     results.sort_by_key(|(index, _, _)| *index);
     let results = results
         .into_iter()

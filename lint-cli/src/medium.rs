@@ -17,7 +17,7 @@ use std::collections::HashMap;
 use std::fs::File;
 use std::io::{self, Read, Seek, SeekFrom};
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
+use std::sync::{Condvar, Mutex};
 
 use lint_core::charset::decode::{Piece, decode};
 use lint_core::charset::{SpecificCharacterSet, TextKind};
@@ -50,6 +50,62 @@ pub fn remember(path: &Path, facts: Option<Box<InstanceFacts>>) {
     }
 }
 
+/// Whether the facts of the run are complete: file-set checks wait for it.
+static READY: Mutex<bool> = Mutex::new(true);
+/// Signals [`READY`].
+static READY_CHANGED: Condvar = Condvar::new();
+
+/// Makes file-set checks wait until the returned guard is dropped: the caller is still
+/// linting files whose facts they need (see [`crate::check::check`]).
+pub fn hold() -> Hold {
+    if let Ok(mut ready) = READY.lock() {
+        *ready = false;
+    }
+    Hold
+}
+
+/// Releases the file-set checks waiting since [`hold`] when dropped (on unwinding too).
+#[derive(Debug)]
+pub struct Hold;
+
+impl Drop for Hold {
+    fn drop(&mut self) {
+        if let Ok(mut ready) = READY.lock() {
+            *ready = true;
+        }
+        READY_CHANGED.notify_all();
+    }
+}
+
+thread_local! {
+    /// Whether file-set checks on this thread wait for the run's facts: only on the
+    /// thread that lints the DICOMDIRs beside the others ([`wait_on_this_thread`]). A
+    /// DICOMDIR linted among the files being waited for must not wait (it would wait for
+    /// itself), so the default is not to.
+    static WAITS: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Makes file-set checks on the calling thread wait while a [`Hold`] is held.
+pub fn wait_on_this_thread() {
+    WAITS.with(|waits| waits.set(true));
+}
+
+/// Waits until no [`Hold`] is held, if this thread waits at all.
+fn wait_until_ready() {
+    if !WAITS.with(std::cell::Cell::get) {
+        return;
+    }
+    let Ok(mut ready) = READY.lock() else {
+        return;
+    };
+    while !*ready {
+        match READY_CHANGED.wait(ready) {
+            Ok(guard) => ready = guard,
+            Err(_) => return,
+        }
+    }
+}
+
 /// Whether a `media/*` rule is selected.
 pub fn selected(selection: &Selection) -> bool {
     lint_rules::RULES
@@ -70,6 +126,7 @@ pub fn check_file_set(
     if !selected(selection) {
         return Vec::new();
     }
+    wait_until_ready();
     let base = dicomdir_path.parent().map_or(Path::new("."), |p| {
         if p.as_os_str().is_empty() {
             Path::new(".")

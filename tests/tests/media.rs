@@ -328,3 +328,41 @@ fn a_file_set_written_by_pydicom_has_no_media_findings() {
     );
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// A DICOMDIR known only by its (0002,0002) is linted with the other files and must not
+/// wait for them (it would wait for itself); one named DICOMDIR beside it does wait.
+#[test]
+fn a_dicomdir_under_another_name_does_not_deadlock_the_run() {
+    let dir = scratch("media-other-name");
+    copy_set("missing-file", &dir);
+    std::fs::copy(dir.join("DICOMDIR"), dir.join("DIRCOPY")).unwrap();
+    let mut child = std::process::Command::new(dcmlint_tests::dcmlint())
+        .args(["check", "--format", "json"])
+        .arg(&dir)
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("dcmlint starts");
+    let started = std::time::Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().expect("dcmlint runs") {
+            break status;
+        }
+        if started.elapsed() > std::time::Duration::from_secs(60) {
+            let _ = child.kill();
+            panic!("dcmlint did not finish in 60 s");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    };
+    let output = child.wait_with_output().unwrap();
+    assert_eq!(status.code(), Some(1));
+    let value: Value = serde_json::from_slice(&output.stdout).unwrap();
+    // Both directories judge the same file-set: the missing image, twice.
+    let missing = value["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["rule"] == "media/missing-file")
+        .count();
+    assert_eq!(missing, 2, "{value:#}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
