@@ -204,14 +204,17 @@ fn lint_source<R: Read + Seek>(
     let mut offset = 0u64;
     let mut inflated = false;
     let mut dicomdir = crate::directory::named_dicomdir(path);
+    // Directory records seen on the way, to size the scratch of the tree checks.
+    let mut records = 0usize;
     loop {
         let progress = {
             let window = &buf;
             let mut sink = |finding: &Finding<'_>| {
                 diagnostics.push(to_diagnostic(finding, window, offset, inflated));
             };
-            let mut observe = |event: &Event<'_>, _: lint_core::parser::TagPath<'_>| {
+            let mut observe = |event: &Event<'_>, path: lint_core::parser::TagPath<'_>| {
                 dicomdir |= crate::directory::is_directory_class(event);
+                records += usize::from(crate::directory::is_record_start(event, path));
             };
             linter.run(&buf, offset, &mut sink, &mut observe)
         };
@@ -266,7 +269,7 @@ fn lint_source<R: Read + Seek>(
         let mut bytes = Vec::new();
         file.seek(SeekFrom::Start(0))?;
         file.read_to_end(&mut bytes)?;
-        let checked = crate::directory::check(path, &bytes, selection);
+        let checked = crate::directory::check(path, &bytes, selection, records);
         diagnostics.extend(checked.diagnostics);
         directory = Some(checked.tree);
     }
