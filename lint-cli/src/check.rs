@@ -81,15 +81,29 @@ pub fn check(found: Discovered, settings: &Settings, tick: &(dyn Fn() + Sync)) -
         mut notes,
         mut report,
     } = found;
-    let results: Vec<_> = files
+    // Largest files first: a DICOMDIR or a long SR takes many times an image header, and
+    // left to its place in path order (DICOMDIR sorts after DICOM/) it would run alone on
+    // one core at the end. Results go back to path order below.
+    let sizes: Vec<u64> = files
         .par_iter()
-        .map(|(path, explicit)| {
+        .map(|(path, _)| std::fs::metadata(path).map_or(0, |meta| meta.len()))
+        .collect();
+    let mut order: Vec<usize> = (0..files.len()).collect();
+    order.sort_by_key(|&index| std::cmp::Reverse(sizes[index]));
+    let mut results: Vec<_> = order
+        .par_iter()
+        .map(|&index| {
+            let (path, explicit) = &files[index];
             let selection = settings.selection_for(path);
             let result = lint_file(path, selection, *explicit);
             tick();
-            (selection, result)
+            (index, selection, result)
         })
         .collect();
+    results.sort_by_key(|(index, _, _)| *index);
+    let results = results
+        .into_iter()
+        .map(|(_, selection, result)| (selection, result));
     for ((path, _), (selection, result)) in files.into_iter().zip(results) {
         match result {
             Ok(Some(mut file)) => {

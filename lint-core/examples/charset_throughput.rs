@@ -2,22 +2,30 @@
 //! (kanji, kana and ASCII with escape sequences) and ~100 MB of UTF-8 text, scanned to the
 //! end token by token, as the rules will do.
 //!
-//! Run with `cargo run --release -p lint-core --example charset_throughput`.
+//! Run with `cargo run --release -p lint-core --example charset_throughput` (or
+//! `bench/charset.sh`, which adds pydicom's figures for the same values).
 
 use std::hint::black_box;
 use std::time::Instant;
 
 use lint_core::charset::{SpecificCharacterSet, TextKind, Token, scan};
 
-const TARGET: usize = 100 * 1024 * 1024;
+/// Bytes of text per case: 100 MiB, or `DCMLINT_BENCH_MB` MiB (small for callgrind).
+fn target() -> usize {
+    let mb = std::env::var("DCMLINT_BENCH_MB")
+        .ok()
+        .and_then(|v| v.parse().ok());
+    mb.unwrap_or(100) * 1024 * 1024
+}
 
 /// Builds values of about `value_len` bytes from `pieces`, returned as (buffer, value ends).
 fn corpus(pieces: &[&[u8]], value_len: usize) -> (Vec<u8>, Vec<usize>) {
-    let mut buf = Vec::with_capacity(TARGET + value_len);
+    let target = target();
+    let mut buf = Vec::with_capacity(target + value_len);
     let mut ends = Vec::new();
     let mut start = 0;
     let mut i = 0;
-    while buf.len() < TARGET {
+    while buf.len() < target {
         buf.extend_from_slice(pieces[i % pieces.len()]);
         i += 1;
         if buf.len() - start >= value_len {
@@ -30,6 +38,13 @@ fn corpus(pieces: &[&[u8]], value_len: usize) -> (Vec<u8>, Vec<usize>) {
 }
 
 fn run(name: &str, cs: &SpecificCharacterSet, kind: TextKind, buf: &[u8], ends: &[usize]) {
+    // `charset_throughput UTF-8` runs only the cases whose name contains "UTF-8".
+    if std::env::args()
+        .nth(1)
+        .is_some_and(|only| !name.contains(&only))
+    {
+        return;
+    }
     let mut best = f64::MAX;
     let mut invalid = 0;
     let mut chars = 0;

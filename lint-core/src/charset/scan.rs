@@ -306,7 +306,6 @@ pub fn scan<'a>(value: &'a [u8], cs: &SpecificCharacterSet, kind: TextKind) -> S
         initial,
         state: initial,
         done: false,
-        utf8_valid_to: 0,
     }
 }
 
@@ -321,9 +320,6 @@ pub struct Scanner<'a> {
     initial: CodeState,
     state: CodeState,
     done: bool,
-    /// UTF-8 is known to be well formed from the current position up to here: the value
-    /// is validated once with `core::str::from_utf8`, not once per run.
-    utf8_valid_to: usize,
 }
 
 impl Scanner<'_> {
@@ -421,25 +417,7 @@ impl Scanner<'_> {
         let Some(table) = tables::double_byte_table(set) else {
             return self.invalid(InvalidReason::Unassigned, Some(set), 1);
         };
-        let mut len = 0;
-        let mut pairs = rest.chunks_exact(2);
-        for pair in pairs.by_ref() {
-            let [a, c] = *pair else { break };
-            if a.wrapping_sub(lo) > hi - lo
-                || c.wrapping_sub(lo) > hi - lo
-                || !table.is_assigned(a, c)
-            {
-                break;
-            }
-            // The few positions only later editions assign (rows 2 and 84) leave the fast
-            // path.
-            if matches!(a & 0x7F, 0x22 | 0x74)
-                && tables::double_byte(set, a, c) != Assignment::Assigned
-            {
-                break;
-            }
-            len += 2;
-        }
+        let len = double_byte_run(set, table, rest, lo, hi);
         if len > 0 {
             return self.text(set, len, len / 2);
         }
@@ -503,40 +481,22 @@ impl Scanner<'_> {
     #[inline(always)]
     fn utf8(&mut self, rest: &[u8]) -> Token {
         let stop = CTRL | delimiter_mask(self.kind);
+        let (len, chars) = utf8_run(rest, stop);
+        if len > 0 {
+            return self.text(CodedCharacterSet::Utf8, len, chars);
+        }
+        // Not a character here: say why, over the ill-formed sequence up to the next stop.
+        if let [0xC2, 0x80..=0x9F, ..] = rest {
+            // A C1 code point: well-formed UTF-8 but not DICOM text (U8-C1).
+            return self.invalid(InvalidReason::Utf8C1, Some(CodedCharacterSet::Utf8), 2);
+        }
         let end = find_stop(rest, stop);
-        if self.pos >= self.utf8_valid_to {
-            let valid = match core::str::from_utf8(rest) {
-                Ok(_) => rest.len(),
-                Err(e) => e.valid_up_to(),
-            };
-            self.utf8_valid_to = self.pos + valid;
-        }
-        let valid_len = end.min(self.utf8_valid_to - self.pos);
-        let (seg, _) = rest.split_at_checked(valid_len).unwrap_or((rest, &[]));
-        if seg.is_empty() {
-            let seg = rest.get(..end).unwrap_or(rest);
-            let (reason, len) = match core::str::from_utf8(seg) {
-                Err(e) => utf8_error(seg, e.error_len()),
-                Ok(_) => (InvalidReason::Utf8Truncated, seg.len()),
-            };
-            return self.invalid(reason, Some(CodedCharacterSet::Utf8), len);
-        }
-        // C1 code points (C2 80–C2 9F) are well-formed UTF-8 but not DICOM text (U8-C1);
-        // `contains` is a fast memchr, the exact search runs only when a C2 is present.
-        let c1 = if seg.contains(&0xC2) {
-            seg.windows(2)
-                .position(|w| matches!(w, [0xC2, 0x80..=0x9F]))
-        } else {
-            None
+        let seg = rest.get(..end).unwrap_or(rest);
+        let (reason, len) = match core::str::from_utf8(seg) {
+            Err(e) => utf8_error(seg, e.error_len()),
+            Ok(_) => (InvalidReason::Utf8Truncated, seg.len()),
         };
-        let valid = match c1 {
-            Some(0) => {
-                return self.invalid(InvalidReason::Utf8C1, Some(CodedCharacterSet::Utf8), 2);
-            }
-            Some(k) => seg.get(..k).unwrap_or(&[]),
-            None => seg,
-        };
-        self.text(CodedCharacterSet::Utf8, valid.len(), utf8_chars(valid))
+        self.invalid(reason, Some(CodedCharacterSet::Utf8), len)
     }
 
     #[inline(always)]
@@ -651,25 +611,141 @@ impl Iterator for Scanner<'_> {
     }
 }
 
-/// Number of characters of well-formed UTF-8: the bytes that are not continuation bytes
-/// (`10xxxxxx`), counted eight at a time.
-fn utf8_chars(bytes: &[u8]) -> usize {
-    let mut chunks = bytes.chunks_exact(8);
-    let mut n = 0;
-    for chunk in chunks.by_ref() {
-        let Ok(word) = <[u8; 8]>::try_from(chunk) else {
+/// The length in bytes of the longest run of assigned pairs of a 94×94 set at the start of
+/// `bytes`, each byte in `lo..=hi`.
+///
+/// A pair in a full row costs one table load; only partial rows read their bitmap, and
+/// only rows 2 and 84 (where later editions added the positions [`tables::double_byte`]
+/// calls revision-dependent, all in partial rows: see its tests) take the slow check.
+#[inline(always)]
+fn double_byte_run(
+    set: CodedCharacterSet,
+    table: &tables::DoubleByteTable,
+    bytes: &[u8],
+    lo: u8,
+    hi: u8,
+) -> usize {
+    let span = hi - lo;
+    let mut len = 0;
+    let mut pairs = bytes.chunks_exact(2);
+    for pair in pairs.by_ref() {
+        let [a, c] = *pair else { break };
+        let (row, cell) = (a.wrapping_sub(lo), c.wrapping_sub(lo));
+        if row > span || cell > span {
             break;
-        };
-        let x = u64::from_le_bytes(word);
-        // Bit 7 set and bit 6 clear: a continuation byte.
-        let continuation = x & !(x << 1) & HIGHS;
-        n += 8 - continuation.count_ones() as usize;
+        }
+        match table.rows.get(usize::from(row)) {
+            Some(1) => {}
+            Some(&k) if k >= 2 => {
+                let assigned = table
+                    .partial
+                    .get(usize::from(k) - 2)
+                    .and_then(|bits| bits.get(usize::from(cell / 8)))
+                    .is_some_and(|b| b & (1 << (cell % 8)) != 0);
+                if !assigned {
+                    break;
+                }
+                // Rows 2 and 84 (row index 1 and 83) hold the revision-dependent
+                // positions, which leave the run.
+                if matches!(row, 1 | 83) && tables::double_byte(set, a, c) != Assignment::Assigned {
+                    break;
+                }
+            }
+            _ => break,
+        }
+        len += 2;
     }
-    n + chunks
-        .remainder()
-        .iter()
-        .filter(|&&b| b & 0xC0 != 0x80)
-        .count()
+    len
+}
+
+/// The longest run of well-formed UTF-8 characters at the start of `bytes` that holds no
+/// byte of class `stop` and no C1 code point: its length in bytes and in characters.
+///
+/// One pass validates, counts and finds the stop, so a run costs one read of its bytes.
+/// Eight ASCII bytes are taken at a time (SWAR) when none of them stops the run; the
+/// multi-byte forms are checked as RFC 3629 Table 3-7 lists them (no overlong form, no
+/// surrogate, nothing above U+10FFFF).
+#[inline(always)]
+fn utf8_run(bytes: &[u8], stop: u8) -> (usize, usize) {
+    let delimiters = stop & (BACKSLASH | PN_DELIM) != 0;
+    let pn = stop & PN_DELIM != 0;
+    let mut i = 0;
+    let mut chars = 0;
+    while let Some(&b) = bytes.get(i) {
+        if b < 0x80 {
+            // ASCII: eight at a time while no byte of the word stops the run.
+            while let Some(Ok(word)) = bytes.get(i..i + 8).map(<[u8; 8]>::try_from) {
+                let x = u64::from_le_bytes(word);
+                let mut suspect = x & HIGHS != 0 || has_less(x, 0x20) || has_byte(x, 0x7F);
+                if delimiters {
+                    suspect |= has_byte(x, b'\\');
+                }
+                if pn {
+                    suspect |= has_byte(x, b'^') || has_byte(x, b'=');
+                }
+                if suspect {
+                    break;
+                }
+                i += 8;
+                chars += 8;
+            }
+            match bytes.get(i) {
+                Some(&b) if b < 0x80 => {
+                    if class(b) & stop != 0 {
+                        break;
+                    }
+                    i += 1;
+                    chars += 1;
+                }
+                Some(_) => {}
+                None => break,
+            }
+            continue;
+        }
+        let n = if let Some(Ok(word)) = bytes.get(i..i + 4).map(<[u8; 4]>::try_from) {
+            // Four bytes at hand: the lead byte and its continuation bytes in one word.
+            let w = u32::from_le_bytes(word);
+            let second = word[1];
+            if b & 0xF0 == 0xE0 {
+                let ok = w & 0x00C0_C000 == 0x0080_8000
+                    && !(b == 0xE0 && second < 0xA0)
+                    && !(b == 0xED && second > 0x9F);
+                if !ok {
+                    break;
+                }
+                3
+            } else if b & 0xE0 == 0xC0 {
+                // C0, C1: overlong; C2 80–C2 9F: the C1 controls, which end the run.
+                if b < 0xC2 || second & 0xC0 != 0x80 || (b == 0xC2 && second < 0xA0) {
+                    break;
+                }
+                2
+            } else if b & 0xF8 == 0xF0 {
+                let ok = w & 0xC0C0_C000 == 0x8080_8000
+                    && b <= 0xF4
+                    && !(b == 0xF0 && second < 0x90)
+                    && !(b == 0xF4 && second > 0x8F);
+                if !ok {
+                    break;
+                }
+                4
+            } else {
+                break;
+            }
+        } else {
+            // The last bytes of the value.
+            match *bytes.get(i..).unwrap_or(&[]) {
+                [0xC2, 0xA0..=0xBF, ..] | [0xC3..=0xDF, 0x80..=0xBF, ..] => 2,
+                [0xE0, 0xA0..=0xBF, 0x80..=0xBF, ..]
+                | [0xE1..=0xEC | 0xEE | 0xEF, 0x80..=0xBF, 0x80..=0xBF, ..]
+                | [0xED, 0x80..=0x9F, 0x80..=0xBF, ..] => 3,
+                _ => break,
+            }
+        };
+        i += n;
+        chars += 1;
+    }
+    (i, chars)
 }
 
 /// Classifies a UTF-8 error at the start of `bad` (`error_len` from `Utf8Error`): why, and

@@ -210,6 +210,32 @@ pub const fn total_size_in_bytes() -> usize {
 mod tests {
     use super::*;
 
+    /// The scanner's fast path checks for revision-dependent positions only in partial
+    /// rows 2 and 84; this holds it to that.
+    #[test]
+    fn revision_dependent_positions_lie_in_partial_rows_2_and_84() {
+        let sets = [
+            CodedCharacterSet::JisX0208,
+            CodedCharacterSet::JisX0212,
+            CodedCharacterSet::KsX1001,
+            CodedCharacterSet::Gb2312,
+        ];
+        let mut seen = 0;
+        for set in sets {
+            let table = double_byte_table(set).unwrap();
+            for row in 0x21..=0x7Eu8 {
+                for cell in 0x21..=0x7Eu8 {
+                    if double_byte(set, row, cell) == Assignment::RevisionDependent {
+                        seen += 1;
+                        assert!(matches!(row, 0x22 | 0x74), "{set:?} {row:02X} {cell:02X}");
+                        assert_eq!(table.row_class(row - 0x20), RowClass::Partial);
+                    }
+                }
+            }
+        }
+        assert_eq!(seen, 4);
+    }
+
     #[test]
     fn counts_match_the_standards() {
         assert_eq!(JIS_X_0208.count(), 6879);
