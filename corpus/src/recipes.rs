@@ -576,38 +576,123 @@ pub fn sample_patients() -> Vec<Patient> {
     ]
 }
 
-fn media_files() -> Vec<Recipe> {
-    let patients = sample_patients();
+/// The patients of the Japanese media set (`corpus/media/japanese`): the three
+/// declarations Japanese modalities write — `\ISO 2022 IR 87`, `ISO 2022 IR 13\ISO 2022
+/// IR 87` (half-width katakana in a description, JIS X 0201 Romaji as G0) and `ISO_IR
+/// 192` — with names in all three component groups and Japanese study descriptions.
+pub fn japanese_patients() -> Vec<Patient> {
+    let image = |p: usize, r: usize, i: u32| {
+        Image::ct(
+            vec![
+                "DICOM".into(),
+                format!("P{p:07}"),
+                format!("SE{r:06}"),
+                format!("IM{i:06}"),
+            ],
+            uid(&format!("14.{p}.{r}.{i}")),
+            i,
+        )
+    };
+    let study =
+        |p: usize, date: &'static str, description: &[u8], series: usize, images: u32| Study {
+            uid: uid(&format!("12.{p}")),
+            date,
+            time: "100000",
+            description: description.to_vec(),
+            id: "1",
+            accession: "J0001",
+            series: (1..=series)
+                .map(|r| Series {
+                    modality: "CT",
+                    uid: uid(&format!("13.{p}.{r}")),
+                    number: r as u32,
+                    images: (1..=images).map(|i| image(p, r, i)).collect(),
+                })
+                .collect(),
+        };
+    vec![
+        Patient {
+            charset: Some(b"\\ISO 2022 IR 87"),
+            // Sato^Hanako=佐藤^花子=さとう^はなこ
+            name: b"Sato^Hanako=\x1b$B:4F#\x1b(B^\x1b$B2V;R\x1b(B=\x1b$B$5$H$&\x1b(B^\x1b$B$O$J$3\x1b(B".to_vec(),
+            id: "JPN0001",
+            birth_date: "19750310",
+            sex: "F",
+            // 胸部 CT (chest CT)
+            studies: vec![study(11, "20240401", b"\x1b$B6;It\x1b(B CT", 2, 2)],
+        },
+        Patient {
+            charset: Some(b"ISO 2022 IR 13\\ISO 2022 IR 87"),
+            // Suzuki^Ichiro=鈴木^一郎=すずき^いちろう; value 1 is IR 13, so each run of
+            // JIS X 0208 returns to JIS X 0201 Romaji with ESC ( J (PS3.5 H.3.2).
+            name: b"Suzuki^Ichiro=\x1b$BNkLZ\x1b(J^\x1b$B0lO:\x1b(J=\x1b$B$9$:$-\x1b(J^\x1b$B$$$A$m$&\x1b(J".to_vec(),
+            id: "JPN0002",
+            birth_date: "19600820",
+            sex: "M",
+            // ｷｮｳﾌﾞ CT in half-width katakana (JIS X 0201, G1)
+            studies: vec![study(12, "20240402", b"\xb7\xae\xb3\xcc\xde CT", 1, 3)],
+        },
+        Patient {
+            charset: Some(b"ISO_IR 192"),
+            name: "Tanaka^Jiro=田中^次郎=たなか^じろう".as_bytes().to_vec(),
+            id: "JPN0003",
+            birth_date: "19881111",
+            sex: "M",
+            studies: vec![study(13, "20240403", "腹部 CT".as_bytes(), 1, 1)],
+        },
+    ]
+}
+
+/// A media file-set: its DICOMDIR and every image file, under `media/<name>/`.
+fn media_set(
+    name: &str,
+    file_set_id: &str,
+    file_set_uid: &str,
+    about: &str,
+    patients: &[Patient],
+) -> Vec<Recipe> {
+    let leak = |s: String| -> &'static str { Box::leak(s.into_boxed_str()) };
+    // Recipe paths are 'static so the list reads as data; the few leaked strings live as
+    // long as the process anyway.
     let mut out = vec![Recipe {
-        path: "media/sample/DICOMDIR",
-        about: "DICOMDIR of the sample file-set: 3 patients (ASCII, Latin-1, Japanese ISO 2022 IR 87), explicit lengths",
-        bytes: dicomdir::dicomdir("DCMLINT_SAMPLE", &uid("5.1"), &patients),
+        path: leak(format!("media/{name}/DICOMDIR")),
+        about: leak(about.to_owned()),
+        bytes: dicomdir::dicomdir(file_set_id, file_set_uid, patients),
     }];
-    for patient in &patients {
+    for patient in patients {
         for study in &patient.studies {
             for series in &study.series {
                 for image in &series.images {
-                    // Recipe paths are 'static so the list reads as data; the few leaked
-                    // strings live as long as the process anyway.
-                    let path: &'static str = Box::leak(
-                        format!("media/sample/{}", image.file_id.join("/")).into_boxed_str(),
-                    );
-                    let about: &'static str = Box::leak(
-                        format!(
-                            "sample file-set: {} image {} of series {}",
-                            series.modality, image.number, series.number
-                        )
-                        .into_boxed_str(),
-                    );
                     out.push(Recipe {
-                        path,
-                        about,
+                        path: leak(format!("media/{name}/{}", image.file_id.join("/"))),
+                        about: leak(format!(
+                            "{name} file-set: {} image {} of series {}",
+                            series.modality, image.number, series.number
+                        )),
                         bytes: dicomdir::image_file(patient, study, series, image),
                     });
                 }
             }
         }
     }
+    out
+}
+
+fn media_files() -> Vec<Recipe> {
+    let mut out = media_set(
+        "sample",
+        "DCMLINT_SAMPLE",
+        &uid("5.1"),
+        "DICOMDIR of the sample file-set: 3 patients (ASCII, Latin-1, Japanese ISO 2022 IR 87), explicit lengths",
+        &sample_patients(),
+    );
+    out.extend(media_set(
+        "japanese",
+        "DCMLINT_JAPANESE",
+        &uid("15.1"),
+        "DICOMDIR of the Japanese file-set: 3 patients (ISO 2022 IR 87; IR 13 + IR 87 with half-width katakana; UTF-8), each record with its own (0008,0005)",
+        &japanese_patients(),
+    ));
     out
 }
 
@@ -702,6 +787,381 @@ fn pn_files() -> Vec<Recipe> {
     ]
 }
 
+/// The offsets of a DICOMDIR's records, in file order.
+fn record_offsets(bytes: &[u8]) -> Vec<u32> {
+    let mut slots = vec![lint_core::dicomdir::RecordSlot::EMPTY; 1024];
+    let index = lint_core::dicomdir::RecordIndex::read(bytes, &mut slots);
+    index.records().iter().map(|r| r.offset() as u32).collect()
+}
+
+/// One defective DICOMDIR per `dicomdir/*` rule, each drawing exactly its rule, made
+/// from the example file-set (2 patients, records 0–4 and 5–9: PATIENT, STUDY, SERIES,
+/// IMAGE, IMAGE) by a record edit or a same-length byte edit.
+fn dicomdir_files() -> Vec<Recipe> {
+    use crate::dicomdir::{DicomDir, Record, edit, example, example_patients, records};
+    let set_uid = uid("16.1");
+    let build = |records: Vec<Record>| DicomDir::from_records("EXAMPLE", &set_uid, records).build();
+    let base = || records(&example_patients());
+    let offsets = record_offsets(&example());
+    let next = tags::OFFSET_OF_THE_NEXT_DIRECTORY_RECORD;
+    let lower = tags::OFFSET_OF_REFERENCED_LOWER_LEVEL_DIRECTORY_ENTITY;
+    let edited = |edit: &dyn Fn(&mut Vec<u8>)| {
+        let mut bytes = example();
+        edit(&mut bytes);
+        bytes
+    };
+    let no_info = part10(
+        &Meta::new(dicomdir::MEDIA_STORAGE_DIRECTORY, &set_uid, ts::EXPLICIT_LE),
+        &DataSet::new().el(tags::FILE_SET_ID, Vr::CS, "EXAMPLE"),
+    );
+    let with_descriptor = {
+        let mut bytes = DicomDir::new("EXAMPLE", &set_uid, &[]).build();
+        // An empty directory, then a descriptor File ID spliced in before (0004,1200):
+        // no offsets move, as the root entity is empty.
+        let at = edit::value_at(
+            &bytes,
+            tags::OFFSET_OF_THE_FIRST_DIRECTORY_RECORD_OF_THE_ROOT_DIRECTORY_ENTITY,
+            b"UL",
+            0,
+        ) - 8;
+        let element = DataSet::new()
+            .el(tags::FILE_SET_DESCRIPTOR_FILE_ID, Vr::CS, "README_FILE")
+            .encode(Enc::ExplicitLe);
+        bytes.splice(at..at, element);
+        bytes
+    };
+    let private_without_uid = {
+        let mut records = base();
+        records.push(Record::new("PRIVATE", DataSet::new(), Some(2)));
+        build(records)
+    };
+    let study_in_root = {
+        // A third study, with its series and image, hung from the root entity.
+        let mut records = base();
+        let study = records.len();
+        records.push(Record::new(
+            "STUDY",
+            DataSet::new()
+                .el(tags::STUDY_DATE, Vr::DA, "20240131")
+                .el(tags::STUDY_TIME, Vr::TM, "093000")
+                .el(tags::ACCESSION_NUMBER, Vr::SH, "")
+                .el(tags::STUDY_DESCRIPTION, Vr::LO, "")
+                .el(tags::STUDY_INSTANCE_UID, Vr::UI, uid("16.5.2"))
+                .el(tags::STUDY_ID, Vr::SH, "9"),
+            None,
+        ));
+        records.push(Record::new(
+            "SERIES",
+            DataSet::new()
+                .el(tags::MODALITY, Vr::CS, "CT")
+                .el(tags::SERIES_INSTANCE_UID, Vr::UI, uid("16.5.3"))
+                .el(tags::SERIES_NUMBER, Vr::IS, "1"),
+            Some(study),
+        ));
+        let mut image = Record::new(
+            "IMAGE",
+            DataSet::new().el(tags::INSTANCE_NUMBER, Vr::IS, "1"),
+            Some(study + 1),
+        );
+        image.image = Some(Image::ct(
+            vec!["DICOM".into(), "X".into()],
+            uid("16.5.4"),
+            1,
+        ));
+        records.push(image);
+        build(records)
+    };
+    let mut out = vec![
+        (
+            "sop-class",
+            "(0002,0002) 1.2.840.10008.1.3.11 instead of …1.3.10",
+            edited(&|b| {
+                edit::replace(b, b"1.2.840.10008.1.3.10", b"1.2.840.10008.1.3.11", 0);
+            }),
+        ),
+        (
+            "transfer-syntax",
+            "the DICOMDIR written in Implicit VR Little Endian",
+            DicomDir::new("EXAMPLE", &set_uid, &example_patients())
+                .transfer_syntax(ts::IMPLICIT_LE)
+                .build(),
+        ),
+        (
+            "no-directory-information",
+            "only the File-set ID: no offsets, flag or records",
+            no_info,
+        ),
+        (
+            "missing-attribute",
+            "an IMAGE record without its Record In-use Flag (0004,1410)",
+            {
+                let mut records = base();
+                records[3].omit.push(tags::RECORD_IN_USE_FLAG);
+                build(records)
+            },
+        ),
+        (
+            "file-set-id",
+            "File-set ID `MY DISC` (a space)",
+            DicomDir::new("MY DISC", &set_uid, &example_patients()).build(),
+        ),
+        (
+            "descriptor-file-id",
+            "File-set Descriptor File ID `README_FILE` (11 characters)",
+            with_descriptor,
+        ),
+        (
+            "consistency-flag",
+            "File-set Consistency Flag FFFFH",
+            edited(&|b| {
+                edit::set_us(b, tags::FILE_SET_CONSISTENCY_FLAG, 0, 0xFFFF);
+            }),
+        ),
+        (
+            "in-use-flag",
+            "an IMAGE record with Record In-use Flag 0000H (retired inactive record)",
+            edited(&|b| {
+                edit::set_us(b, tags::RECORD_IN_USE_FLAG, 3, 0);
+            }),
+        ),
+        (
+            "in-use-reserved",
+            "a SERIES record with Record In-use Flag 0001H (reserved)",
+            edited(&|b| {
+                edit::set_us(b, tags::RECORD_IN_USE_FLAG, 2, 1);
+            }),
+        ),
+        (
+            "unknown-record-type",
+            "a record of type `SERIEZ` (misspelt)",
+            edited(&|b| {
+                edit::replace(b, b"SERIES", b"SERIEZ", 1);
+            }),
+        ),
+        (
+            "retired-record-type",
+            "a retired CURVE record below a SERIES",
+            edited(&|b| {
+                edit::replace(b, b"IMAGE ", b"CURVE ", 0);
+            }),
+        ),
+        (
+            "placement",
+            "a STUDY record in the root directory entity",
+            study_in_root,
+        ),
+        (
+            "private-record-uid",
+            "a PRIVATE record without Private Record UID",
+            private_without_uid,
+        ),
+        ("reference-group", "an IMAGE record without (0004,1512)", {
+            let mut records = base();
+            records[4]
+                .omit
+                .push(tags::REFERENCED_TRANSFER_SYNTAX_UID_IN_FILE);
+            build(records)
+        }),
+        (
+            "missing-reference",
+            "an IMAGE record that references no file",
+            {
+                let mut records = base();
+                records[3].image = None;
+                build(records)
+            },
+        ),
+        (
+            "unexpected-reference",
+            "a SERIES record with a Referenced File ID",
+            {
+                let mut records = base();
+                records[2].image = Some(Image::ct(
+                    vec!["DICOM".into(), "SERIES1".into()],
+                    uid("16.2"),
+                    1,
+                ));
+                build(records)
+            },
+        ),
+        (
+            "file-id",
+            "Referenced File ID `DICOM\\\\P2IM2` (an empty component)",
+            edited(&|b| {
+                edit::replace(b, b"DICOM\\P2\\IM2", b"DICOM\\\\P2IM2", 0);
+            }),
+        ),
+        (
+            "missing-key",
+            "a SERIES record without Series Number (0020,0011)",
+            {
+                let mut records = base();
+                records[2].keys = DataSet::new().el(tags::MODALITY, Vr::CS, "CT").el(
+                    tags::SERIES_INSTANCE_UID,
+                    Vr::UI,
+                    "1.2.826.0.1.3680043.10.1234.9.3.1",
+                );
+                build(records)
+            },
+        ),
+        (
+            "offset-target",
+            "an IMAGE record's (0004,1400) points 8 bytes into its own item",
+            {
+                let at = offsets[9] + 8;
+                edited(&move |b| edit::set_ul(b, next, 9, at))
+            },
+        ),
+        (
+            "root-pair",
+            "(0004,1202) = 0 while (0004,1200) names a record",
+            edited(&|b| {
+                edit::set_ul(
+                    b,
+                    tags::OFFSET_OF_THE_LAST_DIRECTORY_RECORD_OF_THE_ROOT_DIRECTORY_ENTITY,
+                    0,
+                    0,
+                );
+            }),
+        ),
+        (
+            "root-last",
+            "(0004,1202) names the first of the two PATIENT records",
+            {
+                let at = offsets[0];
+                edited(&move |b| {
+                    edit::set_ul(
+                        b,
+                        tags::OFFSET_OF_THE_LAST_DIRECTORY_RECORD_OF_THE_ROOT_DIRECTORY_ENTITY,
+                        0,
+                        at,
+                    );
+                })
+            },
+        ),
+        (
+            "cycle",
+            "the last IMAGE record of a series points back at the first",
+            {
+                let at = offsets[3];
+                edited(&move |b| edit::set_ul(b, next, 4, at))
+            },
+        ),
+        (
+            "shared-record",
+            "the second patient's last IMAGE record points at the first patient's first IMAGE",
+            {
+                let at = offsets[3];
+                edited(&move |b| edit::set_ul(b, next, 9, at))
+            },
+        ),
+        (
+            "orphan",
+            "a SERIES record's (0004,1420) skips its first IMAGE record",
+            {
+                let at = offsets[4];
+                edited(&move |b| edit::set_ul(b, lower, 2, at))
+            },
+        ),
+        ("empty-entity", "a PATIENT record with no STUDY below it", {
+            let mut records = base();
+            records.push(Record::new(
+                "PATIENT",
+                DataSet::new()
+                    .el(tags::PATIENT_NAME, Vr::PN, "Doe^Empty")
+                    .el(tags::PATIENT_ID, Vr::LO, "PID3"),
+                None,
+            ));
+            build(records)
+        }),
+        (
+            "duplicate-patient-id",
+            "two PATIENT records with Patient ID `PID1`",
+            edited(&|b| {
+                edit::replace(b, b"PID2", b"PID1", 0);
+            }),
+        ),
+        (
+            "duplicate-study-uid",
+            "two STUDY records with the same Study Instance UID",
+            edited(&|b| {
+                edit::replace(
+                    b,
+                    b"1.2.826.0.1.3680043.10.1234.9.2.2",
+                    b"1.2.826.0.1.3680043.10.1234.9.2.1",
+                    0,
+                );
+            }),
+        ),
+        (
+            "duplicate-series-uid",
+            "two SERIES records with the same Series Instance UID",
+            edited(&|b| {
+                edit::replace(
+                    b,
+                    b"1.2.826.0.1.3680043.10.1234.9.3.2",
+                    b"1.2.826.0.1.3680043.10.1234.9.3.1",
+                    0,
+                );
+            }),
+        ),
+        (
+            "duplicate-instance-uid",
+            "two IMAGE records with the same Referenced SOP Instance UID in File",
+            edited(&|b| {
+                edit::replace(
+                    b,
+                    b"1.2.826.0.1.3680043.10.1234.9.4.2.2",
+                    b"1.2.826.0.1.3680043.10.1234.9.4.2.1",
+                    0,
+                );
+            }),
+        ),
+        (
+            "incomplete",
+            "a chain of 20 PRIVATE records each below the last: deeper than the walk's 16 levels",
+            {
+                let mut records = base();
+                let mut parent = 2;
+                for _ in 0..20 {
+                    records.push(Record::new(
+                        "PRIVATE",
+                        DataSet::new().el(
+                            tags::PRIVATE_RECORD_UID,
+                            Vr::UI,
+                            "1.2.826.0.1.3680043.10.1234.16.3",
+                        ),
+                        Some(parent),
+                    ));
+                    parent = records.len() - 1;
+                }
+                build(records)
+            },
+        ),
+    ];
+    let mut recipes: Vec<Recipe> = out
+        .drain(..)
+        .map(|(rule, about, bytes)| {
+            let leak = |s: String| -> &'static str { Box::leak(s.into_boxed_str()) };
+            Recipe {
+                path: leak(format!("files/dicomdir/{rule}/DICOMDIR")),
+                about: leak(format!("`dicomdir/{rule}`: {about}")),
+                bytes,
+            }
+        })
+        .collect();
+    // A record's own (0008,0005): Japanese keys in a record that declares none.
+    let mut patients = japanese_patients();
+    patients.truncate(1);
+    patients[0].charset = None;
+    recipes.push(defect(
+        "files/charset/missing-in-record/DICOMDIR",
+        "`charset/missing`: a PATIENT and a STUDY record with Japanese keys and no (0008,0005) of their own",
+        dicomdir::dicomdir("JAPANESE", &uid("16.4"), &patients),
+    ));
+    recipes
+}
+
 /// Every recipe.
 pub fn all() -> Vec<Recipe> {
     let mut out = clean_files();
@@ -709,6 +1169,7 @@ pub fn all() -> Vec<Recipe> {
     out.extend(meta_files());
     out.extend(charset_files());
     out.extend(pn_files());
+    out.extend(dicomdir_files());
     out.extend(media_files());
     out.extend(crate::media_defects::recipes());
     out

@@ -1,5 +1,8 @@
 //! dcmlint on a microcontroller: lints DICOM files held in flash with `lint-rules`, no
-//! heap, findings printed through semihosting, then reports the stack it used.
+//! heap, findings printed through semihosting, then reports the stack it used. A DICOMDIR
+//! is also checked as a directory (offsets, cycles, Table F.4-1, keys) with
+//! `lint_rules::dicomdir::check_directory` over fixed scratch arrays: bounded RAM whatever
+//! the file holds (more records than slots draw `dicomdir/incomplete`, not a fault).
 //!
 //! Run with `cargo run --release` in this directory (needs `qemu-system-arm`).
 #![no_std]
@@ -9,9 +12,15 @@ use core::fmt::Write;
 
 use cortex_m_rt::entry;
 use cortex_m_semihosting::{debug, hio};
+use lint_core::dicomdir::RecordSlot;
+use lint_rules::dicomdir::{KeyEntry, check_directory};
 use lint_rules::{Finding, Selection, lint_bytes};
 
-/// Files to lint: a clean Japanese name, the bundled DICOMDIR, and two broken names.
+/// Directory records the scratch below holds: the bundled DICOMDIRs have fewer.
+const RECORDS: usize = 64;
+
+/// Files to lint: a clean Japanese name, the bundled DICOMDIR, two broken names, and a
+/// DICOMDIR whose next-record offsets form a cycle.
 const FILES: &[(&str, &[u8])] = &[
     (
         "clean/japanese-iso2022.dcm",
@@ -28,6 +37,10 @@ const FILES: &[(&str, &[u8])] = &[
     (
         "charset/no-return-before-caret.dcm",
         include_bytes!("../../corpus/files/charset/no-return-before-caret.dcm"),
+    ),
+    (
+        "dicomdir/cycle/DICOMDIR",
+        include_bytes!("../../corpus/files/dicomdir/cycle/DICOMDIR"),
     ),
 ];
 
@@ -61,6 +74,14 @@ fn stack_used((bottom, top): (usize, usize)) -> usize {
 
 #[entry]
 fn main() -> ! {
+    // The directory scratch lives in this frame, above the painted stack: it is reported
+    // on its own, not in the high-water mark.
+    let mut slots = [RecordSlot::EMPTY; RECORDS];
+    let mut marks = [0u32; RECORDS];
+    let mut keys = [KeyEntry::EMPTY; RECORDS];
+    let scratch = core::mem::size_of_val(&slots)
+        + core::mem::size_of_val(&marks)
+        + core::mem::size_of_val(&keys);
     let stack = paint_stack();
     let mut out = hio::hstdout().unwrap_or_else(|_| debug_exit(false));
     let mut total = 0;
@@ -79,12 +100,18 @@ fn main() -> ! {
             );
         };
         lint_bytes(bytes, Selection::all(), &mut sink);
+        if name.ends_with("DICOMDIR") {
+            let selection = Selection::all();
+            check_directory(
+                bytes, &mut slots, &mut marks, &mut keys, &selection, &mut sink,
+            );
+        }
         let _ = writeln!(out, "  {count} finding(s)");
         total += count;
     }
     let _ = writeln!(
         out,
-        "{total} findings; stack high-water mark {} bytes; no heap",
+        "{total} findings; stack high-water mark {} bytes; DICOMDIR scratch {scratch} bytes ({RECORDS} records); no heap",
         stack_used(stack)
     );
     debug_exit(true)

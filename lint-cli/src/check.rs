@@ -281,6 +281,8 @@ fn lint_source<R: Read + Seek>(
     let mut offset = 0u64;
     let mut inflated = false;
     let mut dicomdir = crate::directory::named_dicomdir(path);
+    // Directory records seen on the way, to size the scratch of the tree checks.
+    let mut records = 0usize;
     loop {
         let progress = {
             let window = &buf;
@@ -289,6 +291,7 @@ fn lint_source<R: Read + Seek>(
             };
             let mut observe = |event: &Event<'_>, path: lint_core::parser::TagPath<'_>| {
                 dicomdir |= crate::directory::is_directory_class(event);
+                records += usize::from(crate::directory::is_record_start(event, path));
                 if let Some(facts) = facts.as_deref_mut() {
                     facts.feed(event, path);
                 }
@@ -347,7 +350,7 @@ fn lint_source<R: Read + Seek>(
         let mut bytes = Vec::new();
         file.seek(SeekFrom::Start(0))?;
         file.read_to_end(&mut bytes)?;
-        let checked = crate::directory::check(path, &bytes, selection);
+        let checked = crate::directory::check(path, &bytes, selection, records);
         diagnostics.extend(checked.diagnostics);
         directory = Some(checked.tree);
     }

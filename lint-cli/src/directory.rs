@@ -22,7 +22,7 @@ use lint_core::ByteSpan;
 use lint_core::charset::decode::{Piece, decode};
 use lint_core::charset::{SpecificCharacterSet, TextKind};
 use lint_core::dicomdir::{RecordIndex, RecordSlot, RecordType, Walk, WalkEvent};
-use lint_core::parser::{Event, Events, Section};
+use lint_core::parser::{Event, Events, Section, TagPath};
 use lint_core::tag::{Tag, tags};
 use lint_rules::dicomdir::{KeyEntry, check_index};
 use lint_rules::{Finding, Selection};
@@ -60,6 +60,12 @@ pub fn is_directory_class(event: &Event<'_>) -> bool {
     }
 }
 
+/// Whether an event starts a directory record: an item of the root-level (0004,1220).
+pub fn is_record_start(event: &Event<'_>, path: TagPath<'_>) -> bool {
+    matches!(event, Event::ItemStart(item) if item.sequence == tags::DIRECTORY_RECORD_SEQUENCE)
+        && path.depth() == 1
+}
+
 /// Checks of the file-set on disk (referenced files exist, are DICOM and match their
 /// records; file names): the `media/*` rules over `std::fs` ([`crate::medium`]).
 /// `dicomdir_path` is the DICOMDIR, `bytes` its content and `index` its records.
@@ -82,11 +88,16 @@ pub struct Checked {
 }
 
 /// Runs the tree checks, the media checks and the summary over a DICOMDIR's bytes.
-pub fn check(path: &Path, bytes: &[u8], selection: Selection) -> Checked {
-    // Counting pass: an index with no room still counts the records.
-    let records = RecordIndex::read(bytes, &mut []).seen() as usize;
+/// `records` is how many directory records the stream pass saw ([`is_record_start`]).
+pub fn check(path: &Path, bytes: &[u8], selection: Selection, records: usize) -> Checked {
     let mut slots = vec![RecordSlot::EMPTY; records];
-    let index = RecordIndex::read(bytes, &mut slots);
+    let mut index = RecordIndex::read(bytes, &mut slots);
+    let records = index.seen() as usize;
+    if !index.is_complete() {
+        // The stream pass counted otherwise (it cannot have, but the index knows best).
+        slots = vec![RecordSlot::EMPTY; records];
+        index = RecordIndex::read(bytes, &mut slots);
+    }
     let mut marks = vec![0u32; records];
     let mut keys = vec![KeyEntry::EMPTY; records];
     let mut diagnostics = Vec::new();
@@ -130,9 +141,18 @@ impl Keys {
     }
 }
 
-/// The summary keys of every record, by item index (one pass over the events).
-fn record_keys(bytes: &[u8], records: usize) -> Vec<Keys> {
-    let mut keys = vec![Keys::default(); records];
+/// The summary keys of the entity-level records (one pass over the events). Instance
+/// records, most of a large DICOMDIR, are only counted, so they get no entry: `slot[i]`
+/// is record `i`'s entry in the returned keys, or `u32::MAX`.
+fn record_keys(bytes: &[u8], records: &[RecordSlot]) -> (Vec<u32>, Vec<Keys>) {
+    let mut slot = vec![u32::MAX; records.len()];
+    let mut keys = Vec::new();
+    for (i, record) in records.iter().enumerate() {
+        if !record.record_type().references_instance() {
+            slot[i] = keys.len() as u32;
+            keys.push(Keys::default());
+        }
+    }
     let mut depth = 0u32;
     let mut in_records = false;
     let mut item: Option<usize> = None;
@@ -149,7 +169,7 @@ fn record_keys(bytes: &[u8], records: usize) -> Vec<Keys> {
                 in_records &= depth > 0;
             }
             Event::ItemStart(_) if depth == 1 && in_records => {
-                item = Some(items);
+                item = slot.get(items).and_then(|&k| usize::try_from(k).ok());
                 items += 1;
             }
             Event::ItemEnd(_) if depth == 1 && in_records => item = None,
@@ -161,7 +181,7 @@ fn record_keys(bytes: &[u8], records: usize) -> Vec<Keys> {
             _ => {}
         }
     }
-    keys
+    (slot, keys)
 }
 
 /// A value decoded with the record's (0008,0005): escape sequences left out, bytes that
@@ -204,9 +224,13 @@ fn text(bytes: &[u8], span: Option<ByteSpan>, charset: Option<ByteSpan>, kind: T
 /// count), in the order the offsets give; other root-level records by type.
 fn summary(bytes: &[u8], index: RecordIndex<'_>, marks: &mut [u32]) -> Vec<String> {
     let records = index.records();
-    let keys = record_keys(bytes, records.len());
+    let (slot, keys) = record_keys(bytes, records);
     let show = |i: u32, span: fn(&Keys) -> Option<ByteSpan>, kind: TextKind| {
-        let k = keys.get(i as usize).copied().unwrap_or_default();
+        let k = slot
+            .get(i as usize)
+            .and_then(|&s| keys.get(s as usize))
+            .copied()
+            .unwrap_or_default();
         text(bytes, span(&k), k.charset, kind)
     };
     // Instances below each record, added to its parent's when it is left.
@@ -309,9 +333,17 @@ fn summary(bytes: &[u8], index: RecordIndex<'_>, marks: &mut [u32]) -> Vec<Strin
         let line = format!("{indent}{}: {instances}", words.join(" "));
         shown += 1;
         if shown > MAX_TREE_LINES {
+            let listed = entered
+                .iter()
+                .filter(|(r, _)| {
+                    records
+                        .get(*r as usize)
+                        .is_some_and(|r| !r.record_type().references_instance())
+                })
+                .count();
             lines.push(format!(
                 "  … ({} more entries not shown)",
-                entered.len().saturating_sub(shown - 1)
+                listed.saturating_sub(shown - 1)
             ));
             break;
         }
@@ -341,7 +373,7 @@ mod tests {
             "/../corpus/media/sample/DICOMDIR"
         ));
         let bytes = std::fs::read(path).unwrap();
-        let checked = check(path, &bytes, Selection::all());
+        let checked = check(path, &bytes, Selection::all(), 0);
         assert!(checked.diagnostics.is_empty(), "{:?}", checked.diagnostics);
         assert!(
             checked.tree[0].starts_with("file-set"),

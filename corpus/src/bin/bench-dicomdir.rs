@@ -2,14 +2,18 @@
 //! `bench-dicomdir [FILE] [PATIENTS] [STUDIES] [SERIES] [IMAGES]` writes FILE (default
 //! `bench/work/dicomdir-100k/DICOMDIR`) with PATIENTS × STUDIES × SERIES × IMAGES image
 //! records (default 100 × 10 × 10 × 10 = 100,000) under their patient, study and series
-//! records, with the offsets the corpus builder computes.
+//! records, with the offsets the corpus builder computes. With `--cycle` (anywhere), the
+//! last image record's (0004,1400) points back at the first image of its series: a cycle
+//! of next offsets at the very end of the walk.
 
 use std::path::PathBuf;
 
 use dcmlint_corpus::dicomdir::{self, Image, Patient, Series, Study};
 
 fn main() -> std::io::Result<()> {
-    let args: Vec<String> = std::env::args().skip(1).collect();
+    let mut args: Vec<String> = std::env::args().skip(1).collect();
+    let cycle = args.iter().any(|a| a == "--cycle");
+    args.retain(|a| a != "--cycle");
     let file = PathBuf::from(
         args.first()
             .map_or("bench/work/dicomdir-100k/DICOMDIR", String::as_str),
@@ -74,7 +78,18 @@ fn main() -> std::io::Result<()> {
                 .sum::<usize>()
         })
         .sum();
-    let bytes = dicomdir::dicomdir("BENCH", &format!("{root}.5"), &patients);
+    let mut bytes = dicomdir::dicomdir("BENCH", &format!("{root}.5"), &patients);
+    if cycle && images > 0 {
+        let mut slots = vec![lint_core::dicomdir::RecordSlot::EMPTY; records];
+        let index = lint_core::dicomdir::RecordIndex::read(&bytes, &mut slots);
+        let first_of_series = index.records()[records - images].offset() as u32;
+        dicomdir::edit::set_ul(
+            &mut bytes,
+            lint_core::tag::tags::OFFSET_OF_THE_NEXT_DIRECTORY_RECORD,
+            records - 1,
+            first_of_series,
+        );
+    }
     if let Some(dir) = file.parent() {
         std::fs::create_dir_all(dir)?;
     }

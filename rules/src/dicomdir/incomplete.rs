@@ -12,7 +12,8 @@ declare_rule! {
     /// Not the data: the check itself. The caller's scratch had room for fewer records
     /// than the DICOMDIR holds, the tree is deeper than the walk's bound (16 levels), or
     /// an offset points beyond where a fatal parse error ended the file. The records
-    /// that could not be looked at are neither walked nor blamed.
+    /// that could not be looked at are neither walked nor blamed (no `dicomdir/orphan`
+    /// once part of the tree was too deep to walk).
     ///
     /// ## Why
     /// A linter that silently checks half a directory would pass a broken one. Firmware

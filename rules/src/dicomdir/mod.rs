@@ -231,14 +231,20 @@ pub fn check_index(
         empty_entity::check(&dir, &mut out, i, record);
     }
 
-    // The tree.
+    // The tree. Below a level too deep to walk, records go unreached through no fault
+    // of the offsets: `dicomdir/incomplete` says so, and no orphan is blamed.
+    let mut too_deep = false;
     for event in Walk::<DEFAULT_DEPTH>::new(index, marks) {
         match event {
             WalkEvent::EnterRecord { index, parent, .. } => {
                 placement::check(&dir, &mut out, index, parent);
             }
             WalkEvent::LeaveRecord { .. } => {}
-            WalkEvent::Issue(issue) => walk_issue(&dir, &mut out, &issue),
+            WalkEvent::Issue(WalkIssue::Unreachable { .. }) if too_deep => {}
+            WalkEvent::Issue(issue) => {
+                too_deep |= matches!(issue, WalkIssue::TooDeep { .. });
+                walk_issue(&dir, &mut out, &issue);
+            }
         }
     }
 
