@@ -46,7 +46,7 @@ mod testing;
 
 use core::fmt;
 
-use lint_core::dicomdir::{DEFAULT_DEPTH, RecordIndex, RecordSlot, Walk, WalkEvent};
+use lint_core::dicomdir::{DEFAULT_DEPTH, RecordIndex, RecordSlot, Walk, WalkEvent, WalkIssue};
 use lint_core::parser::{Event, Events, PathStep, TagPath};
 use lint_core::tag::tags;
 use lint_core::transfer_syntax::Encoding;
@@ -251,12 +251,24 @@ pub fn check_file_set(
 
     // The records, from the root down: keys of the enclosing records kept by depth.
     let mut path = [RecordKeys::default(); DEFAULT_DEPTH];
+    // Whether every record was walked: if not, a file may be referenced by a record the
+    // walk never reached, and no file is called unreferenced.
+    let mut walked_all = index.is_complete()
+        && index.parse_error().is_none()
+        && index.info().record_sequence.is_some();
     for event in Walk::<DEFAULT_DEPTH>::new(index, marks) {
-        let WalkEvent::EnterRecord {
-            index: i, depth, ..
-        } = event
-        else {
-            continue;
+        let (i, depth) = match event {
+            WalkEvent::EnterRecord { index, depth, .. } => (index, depth),
+            WalkEvent::Issue(
+                WalkIssue::ScratchTooSmall { .. }
+                | WalkIssue::IndexIncomplete { .. }
+                | WalkIssue::NotIndexed { .. }
+                | WalkIssue::TooDeep { .. },
+            ) => {
+                walked_all = false;
+                continue;
+            }
+            _ => continue,
         };
         let Some(record) = index.get(i) else {
             continue;
@@ -298,7 +310,7 @@ pub fn check_file_set(
         depth::check(&mut set, entry);
         if part10 {
             extension::check(&mut set, entry);
-            if referenced == Some(0) {
+            if referenced == Some(0) && walked_all {
                 unreferenced_file::report(&mut set, entry);
             }
         } else if referenced == Some(0) {

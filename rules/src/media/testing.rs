@@ -109,7 +109,12 @@ impl Disk {
 
     /// The findings of every media rule on this file-set.
     pub(crate) fn check(&self) -> Vec<Seen> {
-        let mut slots = [RecordSlot::EMPTY; 64];
+        self.check_with_slots(64)
+    }
+
+    /// [`Self::check`] with room for `slots` records in the index.
+    pub(crate) fn check_with_slots(&self, slots: usize) -> Vec<Seen> {
+        let mut slots = alloc::vec![RecordSlot::EMPTY; slots];
         let index = RecordIndex::read(&self.dicomdir, &mut slots);
         let mut marks = [0u32; 64];
         let mut referrers = [0u32; 64];

@@ -8,7 +8,9 @@ declare_rule! {
     /// ## What it checks
     /// Every PS3.10 file under the directory that holds the DICOMDIR (the DICOMDIR
     /// itself excepted) is referenced by a record reached from the root. Non-DICOM
-    /// files (a README, a viewer, web pages) may stay unreferenced.
+    /// files (a README, a viewer, web pages) may stay unreferenced. Judged only when the
+    /// DICOMDIR has a Directory Record Sequence and every record was indexed and walked
+    /// (a truncated DICOMDIR or one deeper than the walk's bound says nothing here).
     ///
     /// ## Why
     /// With a Directory Information Module, every DICOM file of the File-set shall be
@@ -63,6 +65,21 @@ mod tests {
         assert_eq!(ids(&seen), ["media/unreferenced-file"], "{seen:#?}");
         assert!(
             seen[0].message.contains("DICOM/P0000001/IM000099"),
+            "{seen:#?}"
+        );
+    }
+
+    #[test]
+    fn says_nothing_when_the_records_were_not_all_indexed() {
+        let mut disk = Disk::sample();
+        disk.put(
+            "DICOM/P0000001/IM000099",
+            disk.nodes.iter().find_map(|n| n.bytes.clone()).unwrap(),
+        );
+        // Room for 3 of the sample's 21 records: the walk cannot vouch for the others.
+        let seen = disk.check_with_slots(3);
+        assert!(
+            !ids(&seen).contains(&"media/unreferenced-file"),
             "{seen:#?}"
         );
     }
