@@ -318,3 +318,40 @@ pub(crate) fn with_descriptor(disk: &mut Disk) {
         0,
     );
 }
+
+mod properties {
+    //! Whatever a DICOMDIR's bytes say, the file-set check ends without panicking and
+    //! places every finding inside the DICOMDIR.
+
+    use proptest::prelude::*;
+
+    use super::Disk;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+
+        #[test]
+        fn any_corruption_of_the_dicomdir_is_judged_to_the_end(
+            edits in proptest::collection::vec((any::<prop::sample::Index>(), any::<u8>()), 1..16),
+            cut in any::<prop::sample::Index>(),
+            truncate in any::<bool>(),
+        ) {
+            let mut disk = Disk::sample();
+            let len = disk.dicomdir.len();
+            for (at, byte) in edits {
+                // Past the preamble: the File Meta and the records.
+                let at = 128 + at.index(len - 128);
+                disk.dicomdir[at] = byte;
+            }
+            if truncate {
+                disk.dicomdir.truncate(cut.index(len));
+            }
+            let end = disk.dicomdir.len() as u64;
+            for seen in disk.check() {
+                if let Some(span) = seen.span {
+                    prop_assert!(span.end <= end, "{seen:?} past {end}");
+                }
+            }
+        }
+    }
+}
