@@ -53,24 +53,20 @@ pub(crate) fn check(set: &mut FileSet<'_, '_>, file_id: &FileId<'_>, facts: Fact
 
 #[cfg(test)]
 mod tests {
-    use crate::media::testing::{Disk, FIRST, ids, with_descriptor};
+    use crate::media::testing::{FIRST, with_descriptor};
 
     #[test]
     fn fires_on_an_image_as_readme() {
-        let mut disk = Disk::sample();
-        with_descriptor(&mut disk);
-        let image = disk.take(FIRST);
-        disk.put(FIRST, image.clone());
-        disk.put("README", image);
-        let seen = disk.check();
-        assert_eq!(ids(&seen), ["media/descriptor-dicom"], "{seen:#?}");
+        let mut disk = with_descriptor();
+        disk.put("README", disk.bytes_of(FIRST));
+        let found = disk.check();
+        assert!(found.only(&["media/descriptor-dicom"]), "{found:#?}");
     }
 
     #[test]
     fn passes_on_text() {
-        let mut disk = Disk::sample();
-        with_descriptor(&mut disk);
-        disk.put("README", b"text\n".to_vec());
-        assert!(!ids(&disk.check()).contains(&"media/descriptor-dicom"));
+        let mut disk = with_descriptor();
+        disk.put("README", b"text\n");
+        assert!(!disk.check().has("media/descriptor-dicom"));
     }
 }

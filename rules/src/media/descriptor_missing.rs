@@ -84,25 +84,22 @@ pub(crate) fn check(
 
 #[cfg(test)]
 mod tests {
-    use crate::media::testing::{Disk, ids, with_descriptor};
+    use crate::media::testing::with_descriptor;
 
     #[test]
     fn fires_when_the_readme_is_missing() {
-        let mut disk = Disk::sample();
-        with_descriptor(&mut disk);
-        let seen = disk.check();
-        assert_eq!(ids(&seen), ["media/descriptor-missing"], "{seen:#?}");
+        let found = with_descriptor().check();
+        assert!(found.only(&["media/descriptor-missing"]), "{found:#?}");
         assert_eq!(
-            seen[0].tag,
+            found.get(0).tag,
             Some(lint_core::tag::tags::FILE_SET_DESCRIPTOR_FILE_ID)
         );
     }
 
     #[test]
     fn passes_when_the_readme_is_there() {
-        let mut disk = Disk::sample();
-        with_descriptor(&mut disk);
-        disk.put("README", b"Images of the sample file-set.\n".to_vec());
+        let mut disk = with_descriptor();
+        disk.put("README", b"Images of the sample file-set.\n");
         assert!(disk.check().is_empty());
     }
 }

@@ -204,36 +204,8 @@ impl InstanceFacts {
 }
 
 #[cfg(test)]
-pub(crate) mod tests {
+mod tests {
     use super::*;
-
-    /// A `fmt::Write` over a fixed buffer, for tests that look at messages.
-    pub(crate) struct Buf<'b> {
-        buf: &'b mut [u8],
-        len: usize,
-    }
-
-    impl<'b> Buf<'b> {
-        pub(crate) fn new(buf: &'b mut [u8]) -> Self {
-            Buf { buf, len: 0 }
-        }
-
-        pub(crate) fn as_str(&self) -> &str {
-            core::str::from_utf8(&self.buf[..self.len]).unwrap()
-        }
-    }
-
-    impl core::fmt::Write for Buf<'_> {
-        fn write_str(&mut self, s: &str) -> core::fmt::Result {
-            let end = self.len + s.len();
-            self.buf
-                .get_mut(self.len..end)
-                .ok_or(core::fmt::Error)?
-                .copy_from_slice(s.as_bytes());
-            self.len = end;
-            Ok(())
-        }
-    }
 
     #[test]
     fn facts_of_a_corpus_image() {

@@ -100,32 +100,32 @@ pub(crate) fn report(
 mod tests {
     use lint_core::tag::tags;
 
-    use crate::media::testing::{Disk, ids, patch};
+    use crate::media::testing::{Disk, patch};
 
     #[test]
     fn fires_on_a_different_name() {
         let mut disk = Disk::sample();
-        patch(&mut disk.dicomdir, b"Doe^Jane", b"Doe^John", 0);
-        let seen = disk.check();
-        assert_eq!(ids(&seen), ["media/key-differs"], "{seen:#?}");
-        assert_eq!(seen.len(), 1, "{seen:#?}");
-        assert_eq!(seen[0].tag, Some(tags::PATIENT_NAME));
+        patch(disk.dicomdir(), b"Doe^Jane", b"Doe^John", 0);
+        let found = disk.check();
+        assert!(found.only(&["media/key-differs"]), "{found:#?}");
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(found.get(0).tag, Some(tags::PATIENT_NAME));
     }
 
     #[test]
     fn fires_on_a_different_study_date() {
         let mut disk = Disk::sample();
-        patch(&mut disk.dicomdir, b"20240131", b"20240132", 0);
-        let seen = disk.check();
-        assert_eq!(ids(&seen), ["media/key-differs"], "{seen:#?}");
-        assert_eq!(seen[0].tag, Some(tags::STUDY_DATE));
+        patch(disk.dicomdir(), b"20240131", b"20240132", 0);
+        let found = disk.check();
+        assert!(found.only(&["media/key-differs"]), "{found:#?}");
+        assert_eq!(found.get(0).tag, Some(tags::STUDY_DATE));
     }
 
     /// Patient 2's PATIENT record says `ISO_IR 101` (Latin-2) over the Latin-1 bytes of
     /// its images' `Müller^Jürgen`: same bytes, other set.
     fn latin2_record() -> Disk {
         let mut disk = Disk::sample();
-        patch(&mut disk.dicomdir, b"ISO_IR 100", b"ISO_IR 101", 0);
+        patch(disk.dicomdir(), b"ISO_IR 100", b"ISO_IR 101", 0);
         disk
     }
 
@@ -133,16 +133,16 @@ mod tests {
     fn fires_when_the_texts_read_differently() {
         let mut disk = latin2_record();
         disk.same_text = Some(false);
-        let seen = disk.check();
-        assert_eq!(ids(&seen), ["media/key-differs"], "{seen:#?}");
-        assert_eq!(seen[0].tag, Some(tags::PATIENT_NAME));
-        assert!(seen[0].message.contains("(in `ISO_IR 101`)"), "{seen:#?}");
+        let found = disk.check();
+        assert!(found.only(&["media/key-differs"]), "{found:#?}");
+        assert_eq!(found.get(0).tag, Some(tags::PATIENT_NAME));
+        assert!(found.says("(in `ISO_IR 101`)"), "{found:#?}");
     }
 
     #[test]
     fn says_nothing_when_the_texts_cannot_be_decoded() {
-        let seen = latin2_record().check();
-        assert!(seen.is_empty(), "{seen:#?}");
+        let found = latin2_record().check();
+        assert!(found.is_empty(), "{found:#?}");
     }
 
     #[test]
@@ -154,6 +154,6 @@ mod tests {
 
     #[test]
     fn passes_when_keys_agree() {
-        assert!(!ids(&Disk::sample().check()).contains(&"media/key-differs"));
+        assert!(!Disk::sample().check().has("media/key-differs"));
     }
 }

@@ -79,26 +79,23 @@ pub(crate) fn report(
 mod tests {
     use lint_core::tag::tags;
 
-    use crate::media::testing::{Disk, ids, patch};
+    use crate::media::testing::{Disk, patch};
 
     #[test]
     fn fires_once_on_a_wrong_patient_id() {
         let mut disk = Disk::sample();
-        patch(&mut disk.dicomdir, b"PAT0001", b"PAT0009", 0);
-        let seen = disk.check();
-        assert_eq!(ids(&seen), ["media/key-mismatch"], "{seen:#?}");
+        patch(disk.dicomdir(), b"PAT0001", b"PAT0009", 0);
+        let found = disk.check();
+        assert!(found.only(&["media/key-mismatch"]), "{found:#?}");
         // Patient 1 has three images; the PATIENT record is reported once.
-        assert_eq!(seen.len(), 1, "{seen:#?}");
-        assert_eq!(seen[0].tag, Some(tags::PATIENT_ID));
-        assert!(seen[0].span.is_some());
-        assert!(
-            seen[0].message.contains("`PAT0009` here, but `PAT0001`"),
-            "{seen:#?}"
-        );
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(found.get(0).tag, Some(tags::PATIENT_ID));
+        assert!(found.get(0).span.is_some());
+        assert!(found.says("`PAT0009` here, but `PAT0001`"), "{found:#?}");
     }
 
     #[test]
     fn passes_when_keys_agree() {
-        assert!(!ids(&Disk::sample().check()).contains(&"media/key-mismatch"));
+        assert!(!Disk::sample().check().has("media/key-mismatch"));
     }
 }

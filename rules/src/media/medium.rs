@@ -255,7 +255,10 @@ mod tests {
         };
         assert!(!v.is_exact());
         let mut buf = [0u8; 64];
-        let mut w = crate::media::facts::tests::Buf::new(&mut buf);
+        let mut w = crate::media::testing::Buf {
+            buf: &mut buf,
+            len: 0,
+        };
         fmt::write(&mut w, format_args!("{v}")).unwrap();
         assert_eq!(w.as_str(), "in another case and with a `;1` version suffix");
     }

@@ -60,34 +60,28 @@ pub(crate) fn report(
 
 #[cfg(test)]
 mod tests {
-    use crate::media::testing::{Disk, FIRST, ids};
+    use crate::media::testing::{Disk, FIRST};
 
     #[test]
     fn fires_when_the_file_is_gone() {
         let mut disk = Disk::sample();
         disk.take(FIRST);
-        let seen = disk.check();
-        assert_eq!(ids(&seen), ["media/missing-file"], "{seen:#?}");
-        assert!(seen[0].message.contains("IM000001"), "{seen:#?}");
+        let found = disk.check();
+        assert!(found.only(&["media/missing-file"]), "{found:#?}");
+        assert!(found.says("IM000001 does not exist"), "{found:#?}");
     }
 
     #[test]
     fn fires_on_a_directory() {
         let mut disk = Disk::sample();
-        disk.rename(FIRST, &alloc::format!("{FIRST}/X"));
-        let seen = disk.check();
-        assert!(ids(&seen).contains(&"media/missing-file"), "{seen:#?}");
-        assert!(
-            seen.iter()
-                .any(|s| s.message.contains("not a regular file")),
-            "{seen:#?}"
-        );
+        disk.rename(FIRST, "DICOM/P0000001/ST000001/SE000001/IM000001/X");
+        let found = disk.check();
+        assert!(found.has("media/missing-file"), "{found:#?}");
+        assert!(found.says("not a regular file"), "{found:#?}");
     }
 
     #[test]
     fn passes_when_present() {
-        assert!(!ids(&Disk::sample().check()).contains(&"media/missing-file"));
+        assert!(!Disk::sample().check().has("media/missing-file"));
     }
-
-    extern crate alloc;
 }

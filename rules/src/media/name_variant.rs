@@ -60,31 +60,28 @@ pub(crate) fn report(
 
 #[cfg(test)]
 mod tests {
-    use crate::media::testing::{Disk, FIRST, ids};
+    use crate::media::testing::{Disk, FIRST};
 
     #[test]
     fn fires_on_lower_case() {
         let mut disk = Disk::sample();
         disk.rename(FIRST, "DICOM/P0000001/ST000001/SE000001/im000001");
-        let seen = disk.check();
-        assert_eq!(ids(&seen), ["media/name-variant"], "{seen:#?}");
-        assert!(seen[0].message.contains("in another case"), "{seen:#?}");
+        let found = disk.check();
+        assert!(found.only(&["media/name-variant"]), "{found:#?}");
+        assert!(found.says("in another case"), "{found:#?}");
     }
 
     #[test]
     fn fires_on_a_version_suffix() {
         let mut disk = Disk::sample();
         disk.rename(FIRST, "DICOM/P0000001/ST000001/SE000001/IM000001.;1");
-        let seen = disk.check();
-        assert_eq!(ids(&seen), ["media/name-variant"], "{seen:#?}");
-        assert!(
-            seen[0].message.contains("trailing `.` and with a `;1`"),
-            "{seen:#?}"
-        );
+        let found = disk.check();
+        assert!(found.only(&["media/name-variant"]), "{found:#?}");
+        assert!(found.says("trailing `.` and with a `;1`"), "{found:#?}");
     }
 
     #[test]
     fn passes_on_exact_names() {
-        assert!(!ids(&Disk::sample().check()).contains(&"media/name-variant"));
+        assert!(!Disk::sample().check().has("media/name-variant"));
     }
 }

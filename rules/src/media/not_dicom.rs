@@ -53,32 +53,30 @@ pub(crate) fn report(set: &mut FileSet<'_, '_>, record: u32, file_id: &FileId<'_
 
 #[cfg(test)]
 mod tests {
-    extern crate alloc;
-
-    use crate::media::testing::{Disk, FIRST, ids};
+    use crate::media::testing::{Disk, FIRST};
 
     #[test]
     fn fires_on_text() {
         let mut disk = Disk::sample();
-        disk.put(FIRST, b"just some text\n".to_vec());
-        let seen = disk.check();
-        assert_eq!(ids(&seen), ["media/not-dicom"], "{seen:#?}");
+        disk.put(FIRST, b"just some text\n");
+        let found = disk.check();
+        assert!(found.only(&["media/not-dicom"]), "{found:#?}");
     }
 
     #[test]
     fn fires_on_a_bare_data_set() {
         let mut disk = Disk::sample();
-        let bytes = disk.take(FIRST);
+        let bytes = disk.bytes_of(FIRST);
         // Skip preamble, prefix and the File Meta group: its length is at 140..144.
-        let meta = u32::from_le_bytes(bytes[140..144].try_into().unwrap()) as usize;
-        disk.put(FIRST, bytes[144 + meta..].to_vec());
-        let seen = disk.check();
-        assert_eq!(ids(&seen), ["media/not-dicom"], "{seen:#?}");
-        assert!(seen[0].message.contains("bare data set"), "{seen:#?}");
+        let meta = u32::from_le_bytes([bytes[140], bytes[141], bytes[142], bytes[143]]);
+        disk.put(FIRST, &bytes[144 + meta as usize..]);
+        let found = disk.check();
+        assert!(found.only(&["media/not-dicom"]), "{found:#?}");
+        assert!(found.says("bare data set"), "{found:#?}");
     }
 
     #[test]
     fn passes_on_part10_files() {
-        assert!(!ids(&Disk::sample().check()).contains(&"media/not-dicom"));
+        assert!(!Disk::sample().check().has("media/not-dicom"));
     }
 }

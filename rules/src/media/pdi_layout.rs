@@ -91,25 +91,25 @@ pub(crate) fn check(set: &mut FileSet<'_, '_>, root: Root) {
 
 #[cfg(test)]
 mod tests {
-    use crate::media::testing::{Disk, ids};
+    use crate::media::testing::Disk;
 
     #[test]
     fn fires_on_web_content_without_index() {
         let mut disk = Disk::sample();
-        disk.put("IHE_PDI/PAGE1.HTM", b"<p>1</p>\n".to_vec());
-        disk.put("README.TXT", b"images\n".to_vec());
-        let seen = disk.check();
-        assert_eq!(ids(&seen), ["media/pdi-layout"], "{seen:#?}");
-        assert_eq!(seen.len(), 1, "{seen:#?}");
-        assert!(seen[0].message.contains("INDEX.HTM"), "{seen:#?}");
+        disk.put("IHE_PDI/PAGE1.HTM", b"<p>1</p>\n");
+        disk.put("README.TXT", b"images\n");
+        let found = disk.check();
+        assert!(found.only(&["media/pdi-layout"]), "{found:#?}");
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert!(found.says("INDEX.HTM"), "{found:#?}");
     }
 
     #[test]
     fn passes_on_a_complete_pdi_root() {
         let mut disk = Disk::sample();
-        disk.put("IHE_PDI/PAGE1.HTM", b"<p>1</p>\n".to_vec());
-        disk.put("INDEX.HTM", b"<a href=IHE_PDI/PAGE1.HTM>1</a>\n".to_vec());
-        disk.put("README.TXT", b"images\n".to_vec());
+        disk.put("IHE_PDI/PAGE1.HTM", b"<p>1</p>\n");
+        disk.put("INDEX.HTM", b"<a href=IHE_PDI/PAGE1.HTM>1</a>\n");
+        disk.put("README.TXT", b"images\n");
         assert!(disk.check().is_empty());
     }
 

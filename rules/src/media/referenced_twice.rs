@@ -52,20 +52,19 @@ pub(crate) fn report(set: &mut FileSet<'_, '_>, record: u32, file_id: &FileId<'_
 
 #[cfg(test)]
 mod tests {
-    use crate::media::testing::{Disk, ids, patch};
+    use crate::media::testing::{Disk, patch};
 
     #[test]
     fn fires_on_the_second_reference() {
         let mut disk = Disk::sample();
-        let second = "DICOM/P0000001/ST000001/SE000001/IM000002";
-        disk.take(second);
-        patch(&mut disk.dicomdir, b"IM000002", b"IM000001", 0);
-        let seen = disk.check();
-        assert_eq!(ids(&seen), ["media/referenced-twice"], "{seen:#?}");
+        disk.take("DICOM/P0000001/ST000001/SE000001/IM000002");
+        patch(disk.dicomdir(), b"IM000002", b"IM000001", 0);
+        let found = disk.check();
+        assert!(found.only(&["media/referenced-twice"]), "{found:#?}");
     }
 
     #[test]
     fn passes_when_each_file_is_referenced_once() {
-        assert!(!ids(&Disk::sample().check()).contains(&"media/referenced-twice"));
+        assert!(!Disk::sample().check().has("media/referenced-twice"));
     }
 }

@@ -55,25 +55,25 @@ pub(crate) fn check(
 
 #[cfg(test)]
 mod tests {
-    use crate::media::testing::{Disk, ids, patch};
+    use crate::media::testing::{Disk, patch};
 
     #[test]
     fn fires_when_the_record_names_another_class() {
         let mut disk = Disk::sample();
         // The first record's (0004,1510): CT Image Storage becomes MR Image Storage.
         patch(
-            &mut disk.dicomdir,
+            disk.dicomdir(),
             b"1.2.840.10008.5.1.4.1.1.2\0",
             b"1.2.840.10008.5.1.4.1.1.4\0",
             0,
         );
-        let seen = disk.check();
-        assert_eq!(ids(&seen), ["media/sop-class-mismatch"], "{seen:#?}");
-        assert!(seen[0].message.contains("(0002,0002)"), "{seen:#?}");
+        let found = disk.check();
+        assert!(found.only(&["media/sop-class-mismatch"]), "{found:#?}");
+        assert!(found.says("(0002,0002)"), "{found:#?}");
     }
 
     #[test]
     fn passes_when_they_agree() {
-        assert!(!ids(&Disk::sample().check()).contains(&"media/sop-class-mismatch"));
+        assert!(!Disk::sample().check().has("media/sop-class-mismatch"));
     }
 }

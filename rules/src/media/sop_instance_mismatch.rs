@@ -55,21 +55,23 @@ pub(crate) fn check(
 
 #[cfg(test)]
 mod tests {
-    use crate::media::testing::{Disk, first_uid, ids, patch};
+    use crate::media::testing::{Disk, first_facts, patch};
 
     #[test]
     fn fires_when_the_uids_differ() {
         let mut disk = Disk::sample();
-        let uid = first_uid();
-        let mut other = uid.clone().into_bytes();
-        *other.last_mut().unwrap() = b'9';
-        patch(&mut disk.dicomdir, uid.as_bytes(), &other, 0);
-        let seen = disk.check();
-        assert_eq!(ids(&seen), ["media/sop-instance-mismatch"], "{seen:#?}");
+        let facts = first_facts();
+        let uid = crate::media::trim(facts.sop_instance.as_ref().unwrap().as_bytes());
+        let mut other = [0u8; 64];
+        other[..uid.len()].copy_from_slice(uid);
+        other[uid.len() - 1] = b'9';
+        patch(disk.dicomdir(), uid, &other[..uid.len()], 0);
+        let found = disk.check();
+        assert!(found.only(&["media/sop-instance-mismatch"]), "{found:#?}");
     }
 
     #[test]
     fn passes_when_they_agree() {
-        assert!(!ids(&Disk::sample().check()).contains(&"media/sop-instance-mismatch"));
+        assert!(!Disk::sample().check().has("media/sop-instance-mismatch"));
     }
 }

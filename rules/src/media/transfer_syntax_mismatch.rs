@@ -55,24 +55,27 @@ pub(crate) fn check(
 
 #[cfg(test)]
 mod tests {
-    use crate::media::testing::{Disk, ids, patch};
+    use crate::media::testing::{Disk, patch};
 
     #[test]
     fn fires_when_the_record_names_another_syntax() {
         let mut disk = Disk::sample();
         // Occurrence 0 is the DICOMDIR's own (0002,0010); 1 is the first record's.
         patch(
-            &mut disk.dicomdir,
+            disk.dicomdir(),
             b"1.2.840.10008.1.2.1\0",
             b"1.2.840.10008.1.2.2\0",
             1,
         );
-        let seen = disk.check();
-        assert_eq!(ids(&seen), ["media/transfer-syntax-mismatch"], "{seen:#?}");
+        let found = disk.check();
+        assert!(
+            found.only(&["media/transfer-syntax-mismatch"]),
+            "{found:#?}"
+        );
     }
 
     #[test]
     fn passes_when_they_agree() {
-        assert!(!ids(&Disk::sample().check()).contains(&"media/transfer-syntax-mismatch"));
+        assert!(!Disk::sample().check().has("media/transfer-syntax-mismatch"));
     }
 }

@@ -53,41 +53,30 @@ pub(crate) fn report(set: &mut FileSet<'_, '_>, entry: &Entry<'_>) {
 
 #[cfg(test)]
 mod tests {
-    use crate::media::testing::{Disk, FIRST, ids};
+    use crate::media::testing::{Disk, FIRST};
 
     #[test]
     fn fires_on_an_extra_dicom_file() {
         let mut disk = Disk::sample();
-        let bytes = disk.take(FIRST);
-        disk.put(FIRST, bytes.clone());
-        disk.put("DICOM/P0000001/IM000099", bytes);
-        let seen = disk.check();
-        assert_eq!(ids(&seen), ["media/unreferenced-file"], "{seen:#?}");
-        assert!(
-            seen[0].message.contains("DICOM/P0000001/IM000099"),
-            "{seen:#?}"
-        );
+        disk.put("DICOM/P0000001/IM000099", disk.bytes_of(FIRST));
+        let found = disk.check();
+        assert!(found.only(&["media/unreferenced-file"]), "{found:#?}");
+        assert!(found.says("DICOM/P0000001/IM000099"), "{found:#?}");
     }
 
     #[test]
     fn says_nothing_when_the_records_were_not_all_indexed() {
         let mut disk = Disk::sample();
-        disk.put(
-            "DICOM/P0000001/IM000099",
-            disk.nodes.iter().find_map(|n| n.bytes.clone()).unwrap(),
-        );
+        disk.put("DICOM/P0000001/IM000099", disk.bytes_of(FIRST));
         // Room for 3 of the sample's 21 records: the walk cannot vouch for the others.
-        let seen = disk.check_with_slots(3);
-        assert!(
-            !ids(&seen).contains(&"media/unreferenced-file"),
-            "{seen:#?}"
-        );
+        let found = disk.check_with_slots(3);
+        assert!(!found.has("media/unreferenced-file"), "{found:#?}");
     }
 
     #[test]
     fn passes_on_a_readme() {
         let mut disk = Disk::sample();
-        disk.put("README", b"This disc holds images.\n".to_vec());
+        disk.put("README", b"This disc holds images.\n");
         assert!(disk.check().is_empty());
     }
 }

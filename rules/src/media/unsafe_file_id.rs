@@ -80,26 +80,26 @@ pub(crate) fn report_outside(
 
 #[cfg(test)]
 mod tests {
-    use crate::media::testing::{Disk, ids};
+    use crate::media::testing::{Disk, patch};
 
     #[test]
     fn fires_on_a_parent_component() {
         let mut disk = Disk::sample();
         // Same length as `DICOM\P0000001`, so the DICOMDIR's lengths stay right.
-        let at = disk
-            .dicomdir
-            .windows(14)
-            .position(|w| w == b"DICOM\\P0000001")
-            .unwrap();
-        disk.dicomdir[at..at + 14].copy_from_slice(b"..\\..\\..\\ETC\\X");
-        let seen = disk.check();
-        assert!(ids(&seen).contains(&"media/unsafe-file-id"), "{seen:#?}");
-        assert!(!ids(&seen).contains(&"media/missing-file"), "{seen:#?}");
-        assert!(seen.iter().any(|s| s.message.contains("`..`")), "{seen:#?}");
+        patch(
+            disk.dicomdir(),
+            b"DICOM\\P0000001",
+            b"..\\..\\..\\ETC\\X",
+            0,
+        );
+        let found = disk.check();
+        assert!(found.has("media/unsafe-file-id"), "{found:#?}");
+        assert!(!found.has("media/missing-file"), "{found:#?}");
+        assert!(found.says("`..`"), "{found:#?}");
     }
 
     #[test]
     fn passes_on_relative_file_ids() {
-        assert!(!ids(&Disk::sample().check()).contains(&"media/unsafe-file-id"));
+        assert!(!Disk::sample().check().has("media/unsafe-file-id"));
     }
 }
