@@ -191,18 +191,10 @@ impl fmt::Debug for Seen {
 }
 
 /// The findings of one check, in order (the first 32).
+#[derive(Default)]
 pub(crate) struct Found {
     seen: [Option<Seen>; 32],
     len: usize,
-}
-
-impl Default for Found {
-    fn default() -> Self {
-        Found {
-            seen: [None; 32],
-            len: 0,
-        }
-    }
 }
 
 impl Found {
