@@ -32,6 +32,7 @@ pub mod duplicate_study_uid;
 pub mod empty_entity;
 pub mod file_id;
 pub mod file_set_id;
+pub mod icon_image;
 pub mod in_use_flag;
 pub mod in_use_reserved;
 pub mod incomplete;
@@ -195,6 +196,7 @@ pub fn check_index(
     let mut overflow = 0u32;
     let meta = scan::scan(bytes, |record| {
         missing_key::check(&dir, &mut out, record);
+        icon_image::check(&dir, &mut out, record);
         if let Some(entry) = record.unique_key(bytes) {
             match keys.get_mut(stored) {
                 Some(slot) => {
