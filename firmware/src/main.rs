@@ -1,5 +1,6 @@
 //! dcmlint on a microcontroller: lints DICOM files held in flash with `lint-rules`, no
-//! heap, findings printed through semihosting, then reports the stack it used.
+//! heap, findings printed through semihosting, then reports the stack it used. A
+//! DICOMDIR is also checked as a tree (`dicomdir/*`) with scratch on the stack.
 //!
 //! Run with `cargo run --release` in this directory (needs `qemu-system-arm`).
 #![no_std]
@@ -9,9 +10,15 @@ use core::fmt::Write;
 
 use cortex_m_rt::entry;
 use cortex_m_semihosting::{debug, hio};
+use lint_core::dicomdir::RecordSlot;
+use lint_rules::dicomdir::{KeyEntry, check_directory};
 use lint_rules::{Finding, Selection, lint_bytes};
 
-/// Files to lint: a clean Japanese name, the bundled DICOMDIR, and two broken names.
+/// Directory records the DICOMDIR scratch holds (the sample has 21).
+const RECORDS: usize = 32;
+
+/// Files to lint: a clean Japanese name, the bundled DICOMDIR, two broken names and a
+/// DICOMDIR whose next offsets loop.
 const FILES: &[(&str, &[u8])] = &[
     (
         "clean/japanese-iso2022.dcm",
@@ -28,6 +35,10 @@ const FILES: &[(&str, &[u8])] = &[
     (
         "charset/no-return-before-caret.dcm",
         include_bytes!("../../corpus/files/charset/no-return-before-caret.dcm"),
+    ),
+    (
+        "dicomdir/cycle/DICOMDIR",
+        include_bytes!("../../corpus/files/dicomdir/cycle/DICOMDIR"),
     ),
 ];
 
@@ -79,6 +90,19 @@ fn main() -> ! {
             );
         };
         lint_bytes(bytes, Selection::all(), &mut sink);
+        if name.ends_with("DICOMDIR") {
+            let mut slots = [RecordSlot::EMPTY; RECORDS];
+            let mut marks = [0u32; RECORDS];
+            let mut keys = [KeyEntry::EMPTY; RECORDS];
+            check_directory(
+                bytes,
+                &mut slots,
+                &mut marks,
+                &mut keys,
+                &Selection::all(),
+                &mut sink,
+            );
+        }
         let _ = writeln!(out, "  {count} finding(s)");
         total += count;
     }

@@ -91,8 +91,6 @@ pub(super) fn check(_dir: &Directory<'_>, out: &mut Reporter<'_>, record: &Recor
 
 #[cfg(test)]
 mod tests {
-    extern crate alloc;
-    use alloc::vec;
 
     use dcmlint_corpus::builder::{DataSet, Item};
     use lint_core::Vr;
@@ -113,11 +111,11 @@ mod tests {
             .el(
                 tags::PIXEL_DATA,
                 Vr::OB,
-                vec![0u8; 16 * usize::from(bits) / 8],
+                &[0u8; 32][..16 * usize::from(bits) / 8],
             )
     }
 
-    fn with_icon(items: vec::Vec<DataSet>) -> vec::Vec<u8> {
+    fn with_icon<const N: usize>(items: [DataSet; N]) -> impl core::ops::Deref<Target = [u8]> {
         let mut records = example_records();
         records[3].keys = records[3].keys.clone().seq(
             tags::ICON_IMAGE_SEQUENCE,
@@ -128,16 +126,13 @@ mod tests {
 
     #[test]
     fn sixteen_bits_rgb_and_two_items_fire() {
-        let found = only(
-            &with_icon(vec![icon(16, "MONOCHROME2")]),
-            "dicomdir/icon-image",
-        );
+        let found = only(&with_icon([icon(16, "MONOCHROME2")]), "dicomdir/icon-image");
         assert!(found[0].message.contains("BitsAllocated"), "{found:?}");
         assert_eq!(found[0].path, "(0004,1220)[3]/(0028,0100)");
-        let found = only(&with_icon(vec![icon(8, "RGB")]), "dicomdir/icon-image");
+        let found = only(&with_icon([icon(8, "RGB")]), "dicomdir/icon-image");
         assert!(found[0].message.contains("Photometric"), "{found:?}");
         let found = only(
-            &with_icon(vec![icon(8, "MONOCHROME2"), icon(8, "MONOCHROME2")]),
+            &with_icon([icon(8, "MONOCHROME2"), icon(8, "MONOCHROME2")]),
             "dicomdir/icon-image",
         );
         assert!(found[0].message.contains("more than one item"), "{found:?}");
@@ -145,9 +140,9 @@ mod tests {
 
     #[test]
     fn an_eight_bit_icon_passes() {
-        let bytes = with_icon(vec![icon(8, "MONOCHROME2")]);
+        let bytes = with_icon([icon(8, "MONOCHROME2")]);
         assert!(hits(&bytes).is_empty(), "{:?}", hits(&bytes));
-        let bytes = with_icon(vec![icon(8, "PALETTE COLOR")]);
+        let bytes = with_icon([icon(8, "PALETTE COLOR")]);
         assert!(hits(&bytes).is_empty(), "{:?}", hits(&bytes));
     }
 }
