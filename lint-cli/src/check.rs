@@ -210,7 +210,8 @@ fn lint_source<R: Read + Seek>(
 ) -> io::Result<Option<FileReport>> {
     let mut buf = Vec::with_capacity(CHUNK as usize);
     read_at(&mut file, 0, CHUNK, &mut buf)?;
-    if !explicit && !looks_like_dicom(&buf, total) {
+    let dicom = looks_like_dicom(&buf, total);
+    if !explicit && !dicom {
         return Ok(None);
     }
     let mut linter = Linter::<{ lint_core::parser::DEFAULT_DEPTH }>::new(total, selection);
@@ -277,9 +278,10 @@ fn lint_source<R: Read + Seek>(
             Progress::Done => break,
         }
     }
-    // A DICOMDIR's tree lives in its offsets: read it whole and check the tree.
+    // A DICOMDIR's tree lives in its offsets: read it whole and check the tree (unless
+    // the file is no DICOM at all, which the parse rules have said).
     let mut directory = None;
-    if dicomdir && !inflated {
+    if dicomdir && dicom && !inflated {
         let mut bytes = Vec::new();
         file.seek(SeekFrom::Start(0))?;
         file.read_to_end(&mut bytes)?;
