@@ -9,7 +9,7 @@
 //! that already indexed the file), which
 //!
 //! 1. reads the File Meta and each record's keys in one pass over the parser's events
-//!    ([`scan`]),
+//!    (`scan.rs`),
 //! 2. judges each record's bookkeeping elements from the [`RecordIndex`],
 //! 3. walks the tree ([`Walk`]) and turns every [`WalkIssue`] and every misplaced record
 //!    into a finding,
