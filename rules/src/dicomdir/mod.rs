@@ -286,6 +286,14 @@ pub(crate) fn offset_of(dir: &Directory<'_>, index: u32) -> u64 {
     dir.record(index).map_or(0, RecordSlot::offset)
 }
 
+/// The indefinite article for a record type's Defined Term (`an IMAGE`, `a STUDY`).
+pub(crate) fn article(term: &str) -> &'static str {
+    match term.bytes().next() {
+        Some(b'A' | b'E' | b'I' | b'O' | b'U') => "an",
+        _ => "a",
+    }
+}
+
 /// Trims CS/UI/LO padding: spaces at both ends, NULs at the end.
 pub(crate) fn trim(mut value: &[u8]) -> &[u8] {
     while let [rest @ .., b' ' | 0] = value {

@@ -64,7 +64,10 @@ pub(super) fn check(dir: &Directory<'_>, out: &mut Reporter<'_>, index: u32, par
             span,
             Some(tags::DIRECTORY_RECORD_TYPE),
             Some(index),
-            format_args!("a {term} record is not allowed in the root directory entity"),
+            format_args!(
+                "{} {term} record is not allowed in the root directory entity",
+                super::article(term)
+            ),
         ),
         Parent::Record(kind) => out.report(
             &PLACEMENT,
@@ -72,7 +75,9 @@ pub(super) fn check(dir: &Directory<'_>, out: &mut Reporter<'_>, index: u32, par
             Some(tags::DIRECTORY_RECORD_TYPE),
             Some(index),
             format_args!(
-                "a {term} record is not allowed below a {} record",
+                "{} {term} record is not allowed below {} {} record",
+                super::article(term),
+                super::article(kind.defined_term().unwrap_or("")),
                 kind.defined_term().unwrap_or("")
             ),
         ),
@@ -127,7 +132,7 @@ mod tests {
         assert!(
             found[0]
                 .message
-                .contains("STUDY record is not allowed in the root")
+                .contains("a STUDY record is not allowed in the root")
         );
     }
 

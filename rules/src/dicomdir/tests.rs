@@ -280,3 +280,11 @@ fn selection_filters() {
     );
     assert_eq!(count, 0);
 }
+
+#[test]
+fn articles() {
+    assert_eq!(super::article("IMAGE"), "an");
+    assert_eq!(super::article("ENCAP DOC"), "an");
+    assert_eq!(super::article("STUDY"), "a");
+    assert_eq!(super::article(""), "a");
+}

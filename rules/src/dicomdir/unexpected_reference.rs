@@ -69,7 +69,8 @@ pub(super) fn check(_dir: &Directory<'_>, out: &mut Reporter<'_>, index: u32, re
             Some(tag),
             Some(index),
             format_args!(
-                "a {} record references no SOP Instance, but has {tag}",
+                "{} {} record references no SOP Instance, but has {tag}",
+                super::article(kind.defined_term().unwrap_or("")),
                 kind.defined_term().unwrap_or("")
             ),
         );
