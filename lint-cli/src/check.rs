@@ -210,6 +210,7 @@ fn lint_source<R: Read + Seek>(
 ) -> io::Result<Option<FileReport>> {
     let mut buf = Vec::with_capacity(CHUNK as usize);
     read_at(&mut file, 0, CHUNK, &mut buf)?;
+    // A file that is no DICOM at all gets the parse findings, not the tree checks.
     let dicom = looks_like_dicom(&buf, total);
     if !explicit && !dicom {
         return Ok(None);
@@ -278,8 +279,8 @@ fn lint_source<R: Read + Seek>(
             Progress::Done => break,
         }
     }
-    // A DICOMDIR's tree lives in its offsets: read it whole and check the tree (unless
-    // the file is no DICOM at all, which the parse rules have said).
+    // A DICOMDIR's tree lives in its offsets: read it whole and check the tree (and, through
+    // the media hook, its file-set).
     let mut directory = None;
     if dicomdir && dicom && !inflated {
         let mut bytes = Vec::new();
