@@ -650,3 +650,8 @@ pub mod edit {
         }
     }
 }
+
+/// File ID components from string slices (`["DICOM", "P1", "IM1"]`).
+pub fn file_id(components: &[&str]) -> Vec<String> {
+    components.iter().map(|c| (*c).to_owned()).collect()
+}

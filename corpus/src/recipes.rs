@@ -1118,6 +1118,28 @@ fn dicomdir_files() -> Vec<Recipe> {
             }),
         ),
         (
+            "icon-image",
+            "an IMAGE record whose icon has Bits Allocated 16",
+            {
+                let mut records = base();
+                let icon = DataSet::new()
+                    .us(Tag::new(0x0028, 0x0002), 1)
+                    .el(Tag::new(0x0028, 0x0004), Vr::CS, "MONOCHROME2")
+                    .us(Tag::new(0x0028, 0x0010), 4)
+                    .us(Tag::new(0x0028, 0x0011), 4)
+                    .us(Tag::new(0x0028, 0x0100), 16)
+                    .us(Tag::new(0x0028, 0x0101), 16)
+                    .us(Tag::new(0x0028, 0x0102), 15)
+                    .us(Tag::new(0x0028, 0x0103), 0)
+                    .el(tags::PIXEL_DATA, Vr::OW, vec![0u8; 32]);
+                records[3].keys = records[3]
+                    .keys
+                    .clone()
+                    .seq(tags::ICON_IMAGE_SEQUENCE, vec![Item::new(icon)]);
+                build(records)
+            },
+        ),
+        (
             "incomplete",
             "a chain of 20 PRIVATE records each below the last: deeper than the walk's 16 levels",
             {

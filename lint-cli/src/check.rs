@@ -273,7 +273,9 @@ fn lint_source<R: Read + Seek>(
     let mut buf = Vec::with_capacity(CHUNK as usize);
     let mut facts = gather.then(Box::<InstanceFacts>::default);
     read_at(&mut file, 0, CHUNK, &mut buf)?;
-    if !explicit && !looks_like_dicom(&buf, total) {
+    // A file that is no DICOM at all gets the parse findings, not the tree checks.
+    let dicom = looks_like_dicom(&buf, total);
+    if !explicit && !dicom {
         return Ok(None);
     }
     let mut linter = Linter::<{ lint_core::parser::DEFAULT_DEPTH }>::new(total, selection);
@@ -346,7 +348,7 @@ fn lint_source<R: Read + Seek>(
     // A DICOMDIR's tree lives in its offsets: read it whole and check the tree (and, through
     // the media hook, its file-set).
     let mut directory = None;
-    if dicomdir && !inflated {
+    if dicomdir && dicom && !inflated {
         let mut bytes = Vec::new();
         file.seek(SeekFrom::Start(0))?;
         file.read_to_end(&mut bytes)?;

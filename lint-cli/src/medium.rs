@@ -122,8 +122,9 @@ pub fn check_file_set(
     index: &RecordIndex<'_>,
     selection: &Selection,
 ) -> Vec<Diagnostic> {
-    // Nothing to judge: do not list the medium or read a file.
-    if !selected(selection) {
+    // Nothing to judge: do not list the medium or read a file. A DICOMDIR read from
+    // standard input has no file-set around it.
+    if !selected(selection) || dicomdir_path.as_os_str() == crate::check::STDIN {
         return Vec::new();
     }
     wait_until_ready();

@@ -338,6 +338,7 @@ rules! {
     dicomdir_unexpected_reference: dicomdir::unexpected_reference::Check,
     dicomdir_file_id: dicomdir::file_id::Check,
     dicomdir_missing_key: dicomdir::missing_key::Check,
+    dicomdir_icon_image: dicomdir::icon_image::Check,
     dicomdir_offset_target: dicomdir::offset_target::Check,
     dicomdir_root_pair: dicomdir::root_pair::Check,
     dicomdir_root_last: dicomdir::root_last::Check,

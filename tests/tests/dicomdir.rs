@@ -380,3 +380,25 @@ fn a_record_with_japanese_keys_and_no_charset_of_its_own_is_reported() {
     assert_eq!(code, 0);
     assert!(found.is_empty(), "{found:#?}");
 }
+
+#[test]
+fn a_dicomdir_is_known_by_its_sop_class_and_text_named_dicomdir_is_not_one() {
+    // On standard input there is no name: (0002,0002) says it is a DICOMDIR.
+    let bytes =
+        std::fs::read(dcmlint_tests::workspace().join("corpus/files/dicomdir/cycle/DICOMDIR"))
+            .unwrap();
+    let out = dcmlint_tests::run_with_stdin(&["check", "--format", "json", "-"], &bytes);
+    let value: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(value["diagnostics"][0]["rule"], "dicomdir/cycle");
+    // A text file named DICOMDIR is not DICOM, and not judged as a directory.
+    let dir = scratch("text");
+    let path = dir.join("DICOMDIR");
+    std::fs::write(&path, "not a directory\n").unwrap();
+    let (_, found) = findings(&[&path]);
+    let rules: BTreeSet<&str> = found["DICOMDIR"].iter().map(|(r, _)| r.as_str()).collect();
+    assert_eq!(
+        rules,
+        BTreeSet::from(["meta/missing-file-meta", "parse/not-dicom"])
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -57,16 +57,13 @@ pub(super) fn check(dir: &Directory<'_>, out: &mut Reporter<'_>) {
 
 #[cfg(test)]
 mod tests {
-    extern crate alloc;
-    use alloc::vec;
-    use alloc::vec::Vec;
     use dcmlint_corpus::builder::{DataSet, Meta, part10, ts};
     use lint_core::Vr;
     use lint_core::tag::tags;
 
     use super::super::tests::{hits, only};
 
-    fn with(descriptor: &str) -> Vec<u8> {
+    fn with(descriptor: &str) -> impl core::ops::Deref<Target = [u8]> {
         part10(
             &Meta::new("1.2.840.10008.1.3.10", "1.2.3", ts::EXPLICIT_LE),
             &DataSet::new()
@@ -81,7 +78,7 @@ mod tests {
                     0,
                 )
                 .us(tags::FILE_SET_CONSISTENCY_FLAG, 0)
-                .seq(tags::DIRECTORY_RECORD_SEQUENCE, vec![]),
+                .seq(tags::DIRECTORY_RECORD_SEQUENCE, Default::default()),
         )
     }
 

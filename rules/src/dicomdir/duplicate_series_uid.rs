@@ -54,9 +54,7 @@ pub(super) fn report(
 
 #[cfg(test)]
 mod tests {
-    extern crate alloc;
-    use super::super::tests::{example, hits, only, record_offsets, replace};
-    use alloc::format;
+    use super::super::tests::{example, hits, only, record_offsets, replace, text};
 
     #[test]
     fn a_repeated_value_fires() {
@@ -74,7 +72,7 @@ mod tests {
         assert!(
             found[0]
                 .message
-                .contains(&format!("record at offset {}", offsets[2]))
+                .contains(text(format_args!("record at offset {}", offsets[2])).as_str())
         );
     }
 

@@ -74,13 +74,13 @@ mod tests {
     #[test]
     fn a_patient_without_studies_fires() {
         let mut records = example_records();
-        records.push(Record::new(
+        records.extend([Record::new(
             "PATIENT",
             DataSet::new()
                 .el(tags::PATIENT_NAME, Vr::PN, "Doe^Empty")
                 .el(tags::PATIENT_ID, Vr::LO, "PID3"),
             None,
-        ));
+        )]);
         let found = only(&build(records), "dicomdir/empty-entity");
         assert_eq!(found.len(), 1);
         assert!(found[0].message.contains("no STUDY"));

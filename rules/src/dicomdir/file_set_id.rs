@@ -99,13 +99,11 @@ pub(super) fn check(dir: &Directory<'_>, out: &mut Reporter<'_>) {
 
 #[cfg(test)]
 mod tests {
-    extern crate alloc;
-    use alloc::vec::Vec;
     use dcmlint_corpus::dicomdir::{DicomDir, example_patients};
 
     use super::super::tests::{example, hits, only};
 
-    fn with(id: &str) -> Vec<u8> {
+    fn with(id: &str) -> impl core::ops::Deref<Target = [u8]> {
         DicomDir::new(id, "1.2.3", &example_patients()).build()
     }
 

@@ -9,7 +9,7 @@
 //! that already indexed the file), which
 //!
 //! 1. reads the File Meta and each record's keys in one pass over the parser's events
-//!    ([`scan`]),
+//!    (`scan.rs`),
 //! 2. judges each record's bookkeeping elements from the [`RecordIndex`],
 //! 3. walks the tree ([`Walk`]) and turns every [`WalkIssue`] and every misplaced record
 //!    into a finding,
@@ -32,6 +32,7 @@ pub mod duplicate_study_uid;
 pub mod empty_entity;
 pub mod file_id;
 pub mod file_set_id;
+pub mod icon_image;
 pub mod in_use_flag;
 pub mod in_use_reserved;
 pub mod incomplete;
@@ -195,6 +196,7 @@ pub fn check_index(
     let mut overflow = 0u32;
     let meta = scan::scan(bytes, |record| {
         missing_key::check(&dir, &mut out, record);
+        icon_image::check(&dir, &mut out, record);
         if let Some(entry) = record.unique_key(bytes) {
             match keys.get_mut(stored) {
                 Some(slot) => {
@@ -282,6 +284,14 @@ fn walk_issue(dir: &Directory<'_>, out: &mut Reporter<'_>, issue: &WalkIssue) {
 /// The absolute offset of record `index` (for messages), or 0.
 pub(crate) fn offset_of(dir: &Directory<'_>, index: u32) -> u64 {
     dir.record(index).map_or(0, RecordSlot::offset)
+}
+
+/// The indefinite article for a record type's Defined Term (`an IMAGE`, `a STUDY`).
+pub(crate) fn article(term: &str) -> &'static str {
+    match term.bytes().next() {
+        Some(b'A' | b'E' | b'I' | b'O' | b'U') => "an",
+        _ => "a",
+    }
 }
 
 /// Trims CS/UI/LO padding: spaces at both ends, NULs at the end.

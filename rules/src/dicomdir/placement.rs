@@ -64,7 +64,10 @@ pub(super) fn check(dir: &Directory<'_>, out: &mut Reporter<'_>, index: u32, par
             span,
             Some(tags::DIRECTORY_RECORD_TYPE),
             Some(index),
-            format_args!("a {term} record is not allowed in the root directory entity"),
+            format_args!(
+                "{} {term} record is not allowed in the root directory entity",
+                super::article(term)
+            ),
         ),
         Parent::Record(kind) => out.report(
             &PLACEMENT,
@@ -72,7 +75,9 @@ pub(super) fn check(dir: &Directory<'_>, out: &mut Reporter<'_>, index: u32, par
             Some(tags::DIRECTORY_RECORD_TYPE),
             Some(index),
             format_args!(
-                "a {term} record is not allowed below a {} record",
+                "{} {term} record is not allowed below {} {} record",
+                super::article(term),
+                super::article(kind.defined_term().unwrap_or("")),
                 kind.defined_term().unwrap_or("")
             ),
         ),
@@ -81,8 +86,6 @@ pub(super) fn check(dir: &Directory<'_>, out: &mut Reporter<'_>, index: u32, par
 
 #[cfg(test)]
 mod tests {
-    extern crate alloc;
-    use alloc::vec;
     use dcmlint_corpus::builder::DataSet;
     use dcmlint_corpus::dicomdir::{Image, Record};
     use lint_core::Vr;
@@ -94,7 +97,7 @@ mod tests {
     fn a_study_in_the_root_fires() {
         let mut records = example_records();
         let root = records.len();
-        records.push(Record::new(
+        records.extend([Record::new(
             "STUDY",
             DataSet::new()
                 .el(tags::STUDY_DATE, Vr::DA, "20240131")
@@ -104,32 +107,32 @@ mod tests {
                 .el(tags::STUDY_INSTANCE_UID, Vr::UI, "1.2.3.77")
                 .el(tags::STUDY_ID, Vr::SH, "9"),
             None,
-        ));
-        records.push(Record::new(
+        )]);
+        records.extend([Record::new(
             "SERIES",
             DataSet::new()
                 .el(tags::MODALITY, Vr::CS, "CT")
                 .el(tags::SERIES_INSTANCE_UID, Vr::UI, "1.2.3.78")
                 .el(tags::SERIES_NUMBER, Vr::IS, "1"),
             Some(root),
-        ));
+        )]);
         let mut image = Record::new(
             "IMAGE",
             DataSet::new().el(tags::INSTANCE_NUMBER, Vr::IS, "1"),
             Some(root + 1),
         );
         image.image = Some(Image::ct(
-            vec!["DICOM".into(), "X".into()],
+            dcmlint_corpus::dicomdir::file_id(&["DICOM", "X"]),
             "1.2.3.79".into(),
             1,
         ));
-        records.push(image);
+        records.extend([image]);
         let found = only(&build(records), "dicomdir/placement");
         assert_eq!(found.len(), 1);
         assert!(
             found[0]
                 .message
-                .contains("STUDY record is not allowed in the root")
+                .contains("a STUDY record is not allowed in the root")
         );
     }
 

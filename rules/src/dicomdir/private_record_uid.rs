@@ -65,8 +65,6 @@ pub(super) fn check(dir: &Directory<'_>, out: &mut Reporter<'_>, index: u32, rec
 
 #[cfg(test)]
 mod tests {
-    extern crate alloc;
-    use alloc::vec::Vec;
     use dcmlint_corpus::builder::DataSet;
     use dcmlint_corpus::dicomdir::Record;
     use lint_core::Vr;
@@ -74,13 +72,13 @@ mod tests {
 
     use super::super::tests::{build, example_records, hits, only};
 
-    fn with_private(uid: Option<&str>) -> Vec<u8> {
+    fn with_private(uid: Option<&str>) -> impl core::ops::Deref<Target = [u8]> {
         let mut records = example_records();
         let keys = uid.map_or_else(DataSet::new, |uid| {
             DataSet::new().el(tags::PRIVATE_RECORD_UID, Vr::UI, uid)
         });
         // Below the first SERIES (record 2): PRIVATE is allowed under every level.
-        records.push(Record::new("PRIVATE", keys, Some(2)));
+        records.extend([Record::new("PRIVATE", keys, Some(2))]);
         build(records)
     }
 

@@ -128,6 +128,115 @@ pub(crate) struct RecordKeys {
     pub(crate) filled: u64,
     /// Value spans of Patient ID, Study and Series Instance UID and (0004,1511).
     unique: [Option<ByteSpan>; 4],
+    /// The first defect of its Icon Image Sequence (0088,0200), if any.
+    pub(crate) icon: Option<IconDefect>,
+}
+
+/// What is wrong with a record's icon image (PS3.3 F.7).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum IconProblem {
+    /// A second item: the sequence holds one.
+    SecondItem,
+    /// An element's value is not the one F.7 allows (its tag and value, `None` when
+    /// absent or not one US).
+    Value(Tag, Option<u16>),
+    /// Photometric Interpretation other than MONOCHROME1, MONOCHROME2 or PALETTE COLOR.
+    Photometric,
+    /// Planar Configuration present.
+    PlanarConfiguration,
+}
+
+/// An icon defect and where it is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct IconDefect {
+    pub(crate) problem: IconProblem,
+    pub(crate) span: ByteSpan,
+}
+
+/// The icon item's image pixel description, as read.
+#[derive(Clone, Copy, Debug, Default)]
+struct Icon {
+    items: u32,
+    /// (0028,0002), (0028,0100), (0028,0101), (0028,0102), (0028,0103): value and span.
+    values: [Option<(Option<u16>, ByteSpan)>; 5],
+    photometric: Option<(bool, bool, ByteSpan)>,
+    planar: Option<ByteSpan>,
+    item: ByteSpan,
+}
+
+const ICON_TAGS: [Tag; 5] = [
+    Tag::new(0x0028, 0x0002), // Samples per Pixel
+    Tag::new(0x0028, 0x0100), // Bits Allocated
+    Tag::new(0x0028, 0x0101), // Bits Stored
+    Tag::new(0x0028, 0x0102), // High Bit
+    Tag::new(0x0028, 0x0103), // Pixel Representation
+];
+
+impl Icon {
+    fn note(&mut self, element: &Element<'_>) {
+        let tag = element.header.tag;
+        let value = element.value.unwrap_or(&[]);
+        if let Some(i) = ICON_TAGS.iter().position(|&t| t == tag) {
+            let number = <[u8; 2]>::try_from(value).ok().map(|b| {
+                if element.encoding.is_big_endian() {
+                    u16::from_be_bytes(b)
+                } else {
+                    u16::from_le_bytes(b)
+                }
+            });
+            if let Some(slot) = self.values.get_mut(i) {
+                *slot = slot.or(Some((number, element.value_span)));
+            }
+        } else if tag == Tag::new(0x0028, 0x0004) {
+            let term = super::trim(value);
+            let palette = term == b"PALETTE COLOR";
+            let allowed = palette || term == b"MONOCHROME1" || term == b"MONOCHROME2";
+            self.photometric = self
+                .photometric
+                .or(Some((allowed, palette, element.value_span)));
+        } else if tag == Tag::new(0x0028, 0x0006) {
+            self.planar = self.planar.or(Some(element.value_span));
+        }
+    }
+
+    /// The first defect of the item just read (PS3.3 F.7).
+    fn judge(&self) -> Option<IconDefect> {
+        let at = |i: usize| self.values.get(i).copied().flatten();
+        let value = |i: usize| at(i).and_then(|(v, _)| v);
+        let defect = |problem, span| Some(IconDefect { problem, span });
+        let tag = |i: usize| ICON_TAGS.get(i).copied().unwrap_or_default();
+        let bits = value(1);
+        let wants = [
+            (0, value(0) == Some(1)),
+            (1, matches!(bits, Some(1 | 8))),
+            (2, value(2).is_some() && value(2) == bits),
+            (
+                3,
+                value(3).is_some()
+                    && value(3).map(u32::from) == value(2).map(|b| u32::from(b).wrapping_sub(1)),
+            ),
+            (4, value(4) == Some(0)),
+        ];
+        for (i, ok) in wants {
+            if !ok {
+                let span = at(i).map_or(self.item, |(_, span)| span);
+                return defect(IconProblem::Value(tag(i), value(i)), span);
+            }
+        }
+        match self.photometric {
+            None => return defect(IconProblem::Photometric, self.item),
+            Some((false, _, span)) => return defect(IconProblem::Photometric, span),
+            Some((true, true, span)) if bits != Some(8) => {
+                return defect(
+                    IconProblem::Value(tag(1), bits),
+                    at(1).map_or(span, |(_, s)| s),
+                );
+            }
+            Some(_) => {}
+        }
+        self.planar
+            .and_then(|span| defect(IconProblem::PlanarConfiguration, span))
+    }
 }
 
 impl RecordKeys {
@@ -140,6 +249,7 @@ impl RecordKeys {
             present: 0,
             filled: 0,
             unique: [None; 4],
+            icon: None,
         }
     }
 
@@ -219,6 +329,8 @@ pub(crate) fn scan(bytes: &[u8], mut on_record: impl FnMut(&RecordKeys)) -> Meta
     let mut open: Option<RecordKeys> = None;
     // The key bit of a record-level sequence being read (its items fill it).
     let mut key_sequence: Option<u64> = None;
+    // The record's Icon Image Sequence, while it is being read.
+    let mut icon: Option<Icon> = None;
     for step in Events::<{ lint_core::parser::DEFAULT_DEPTH }>::new(bytes) {
         let Ok(event) = step else { continue };
         match event {
@@ -239,6 +351,10 @@ pub(crate) fn scan(bytes: &[u8], mut on_record: impl FnMut(&RecordKeys)) -> Meta
                     if let Some(record) = open.as_mut() {
                         record.note(&element);
                     }
+                } else if depth == 2 {
+                    if let Some(icon) = icon.as_mut().filter(|i| i.items == 1) {
+                        icon.note(&element);
+                    }
                 }
             }
             Event::SequenceStart(start) => {
@@ -250,6 +366,9 @@ pub(crate) fn scan(bytes: &[u8], mut on_record: impl FnMut(&RecordKeys)) -> Meta
                         key_sequence = key_bit(start.header.tag);
                         if let Some(bit) = key_sequence {
                             record.present |= bit;
+                        }
+                        if start.header.tag == tags::ICON_IMAGE_SEQUENCE {
+                            icon = Some(Icon::default());
                         }
                     }
                 }
@@ -267,6 +386,23 @@ pub(crate) fn scan(bytes: &[u8], mut on_record: impl FnMut(&RecordKeys)) -> Meta
                     if let (Some(record), Some(bit)) = (open.as_mut(), key_sequence) {
                         record.filled |= bit;
                     }
+                    if let Some(icon) = icon.as_mut() {
+                        icon.items = icon.items.saturating_add(1);
+                        icon.item = ByteSpan::at(item.span.start, 8);
+                        if icon.items == 2 {
+                            if let Some(record) = open.as_mut() {
+                                record.icon = record.icon.or(Some(IconDefect {
+                                    problem: IconProblem::SecondItem,
+                                    span: icon.item,
+                                }));
+                            }
+                        }
+                    }
+                }
+            }
+            Event::ItemEnd(_) if depth == 2 => {
+                if let (Some(record), Some(read)) = (open.as_mut(), icon.filter(|i| i.items == 1)) {
+                    record.icon = record.icon.or(read.judge());
                 }
             }
             Event::ItemEnd(_) if depth == 1 && in_records => {
@@ -278,6 +414,7 @@ pub(crate) fn scan(bytes: &[u8], mut on_record: impl FnMut(&RecordKeys)) -> Meta
                 depth = depth.saturating_sub(1);
                 if depth == 1 {
                     key_sequence = None;
+                    icon = None;
                 }
                 if depth == 0 {
                     in_records = false;

@@ -69,7 +69,8 @@ pub(super) fn check(_dir: &Directory<'_>, out: &mut Reporter<'_>, index: u32, re
             Some(tag),
             Some(index),
             format_args!(
-                "a {} record references no SOP Instance, but has {tag}",
+                "{} {} record references no SOP Instance, but has {tag}",
+                super::article(kind.defined_term().unwrap_or("")),
                 kind.defined_term().unwrap_or("")
             ),
         );
@@ -78,8 +79,6 @@ pub(super) fn check(_dir: &Directory<'_>, out: &mut Reporter<'_>, index: u32, re
 
 #[cfg(test)]
 mod tests {
-    extern crate alloc;
-    use alloc::vec;
     use dcmlint_corpus::dicomdir::Image;
 
     use super::super::tests::{build, example, example_records, hits, only};
@@ -88,7 +87,7 @@ mod tests {
     fn a_series_with_a_file_fires() {
         let mut records = example_records();
         records[2].image = Some(Image::ct(
-            vec!["DICOM".into(), "SERIES1".into()],
+            dcmlint_corpus::dicomdir::file_id(&["DICOM", "SERIES1"]),
             "1.2.826.0.1.3680043.10.1234.9.6".into(),
             1,
         ));
