@@ -9,6 +9,7 @@
 
 pub mod builder;
 pub mod dicomdir;
+pub mod media_defects;
 pub mod recipes;
 
 use std::io;
@@ -50,7 +51,17 @@ fn index(recipes: &[Recipe]) -> String {
     out.push_str(
         "\n## Media (`corpus/media`)\n\nA valid file-set: it must lint clean.\n\n| File | What it is |\n|---|---|\n",
     );
-    for recipe in recipes.iter().filter(|r| r.path.starts_with("media/")) {
+    let defect = |r: &&Recipe| r.path.starts_with("media/defects/");
+    for recipe in recipes
+        .iter()
+        .filter(|r| r.path.starts_with("media/") && !defect(r))
+    {
+        out.push_str(&format!("| `../{}` | {} |\n", recipe.path, recipe.about));
+    }
+    out.push_str(
+        "\n## Media defect sets (`corpus/media/defects`)\n\nOne file-set per `media/*` rule, each drawing that rule (see `src/media_defects.rs`).\n\n| File | What it is |\n|---|---|\n",
+    );
+    for recipe in recipes.iter().filter(defect) {
         out.push_str(&format!("| `../{}` | {} |\n", recipe.path, recipe.about));
     }
     out

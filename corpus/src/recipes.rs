@@ -1193,5 +1193,6 @@ pub fn all() -> Vec<Recipe> {
     out.extend(pn_files());
     out.extend(dicomdir_files());
     out.extend(media_files());
+    out.extend(crate::media_defects::recipes());
     out
 }

@@ -12,6 +12,7 @@ use std::io::{self, Read, Seek, SeekFrom};
 use std::path::{Path, PathBuf};
 
 use lint_core::parser::{Event, Parser, Step};
+use lint_rules::media::InstanceFacts;
 use lint_rules::runner::Progress;
 use lint_rules::{Finding, Linter, Selection};
 use rayon::prelude::*;
@@ -88,25 +89,71 @@ pub fn check(found: Discovered, settings: &Settings, tick: &(dyn Fn() + Sync)) -
         .par_iter()
         .map(|(path, _)| std::fs::metadata(path).map_or(0, |meta| meta.len()))
         .collect();
+    // The media rules need what each file says about itself; gather it only when a
+    // DICOMDIR is among the files and a media rule would judge its file-set.
+    let gather = files.iter().any(|(path, _)| {
+        crate::directory::named_dicomdir(path)
+            && crate::medium::selected(&settings.selection_for(path))
+    });
     let mut order: Vec<usize> = (0..files.len()).collect();
     order.sort_by_key(|&index| std::cmp::Reverse(sizes[index]));
-    let mut results: Vec<_> = order
-        .par_iter()
-        .map(|&index| {
-            let (path, explicit) = &files[index];
-            let selection = settings.selection_for(path);
-            let result = lint_file(path, selection, *explicit);
-            tick();
-            (index, selection, result)
-        })
-        .collect();
+    // A DICOMDIR's file-set is checked while the DICOMDIR is linted (the media hook), from
+    // what the other files said. So DICOMDIRs (by name) are linted on a thread of their
+    // own, beside the others, and only there do file-set checks wait until every other
+    // file is linted and its facts remembered ([`crate::medium::hold`]). (A DICOMDIR
+    // known only by its (0002,0002) is linted with the others and does not wait: its
+    // check reads what is not remembered yet.)
+    let (last, first): (Vec<usize>, Vec<usize>) = if gather {
+        order
+            .into_iter()
+            .partition(|&index| crate::directory::named_dicomdir(&files[index].0))
+    } else {
+        (Vec::new(), order)
+    };
+    let lint = |&index: &usize| {
+        let (path, explicit) = &files[index];
+        let selection = settings.selection_for(path);
+        let size = (sizes[index] > 0).then_some(sizes[index]);
+        let result = lint_file_facts(path, selection, *explicit, gather, size);
+        tick();
+        (index, selection, result)
+    };
+    let mut results = std::thread::scope(|scope| {
+        // Released when the other files are done, or if linting them panics (so the
+        // DICOMDIR thread never waits for ever).
+        let hold = (!last.is_empty()).then(crate::medium::hold);
+        let directories = scope.spawn(|| {
+            crate::medium::wait_on_this_thread();
+            last.iter().map(lint).collect::<Vec<_>>()
+        });
+        let mut results: Vec<_> = first.par_iter().map(lint).collect();
+        if gather {
+            for (index, _, result) in &mut results {
+                match result {
+                    Ok(Some((_, facts))) => {
+                        if let Some(facts) = facts.take() {
+                            crate::medium::remember(&files[*index].0, Some(facts));
+                        }
+                    }
+                    Ok(None) => crate::medium::remember(&files[*index].0, None),
+                    Err(_) => {}
+                }
+            }
+        }
+        drop(hold);
+        match directories.join() {
+            Ok(late) => results.extend(late),
+            Err(panic) => std::panic::resume_unwind(panic),
+        }
+        results
+    });
     results.sort_by_key(|(index, _, _)| *index);
     let results = results
         .into_iter()
         .map(|(_, selection, result)| (selection, result));
     for ((path, _), (selection, result)) in files.into_iter().zip(results) {
         match result {
-            Ok(Some(mut file)) => {
+            Ok(Some((mut file, _))) => {
                 let mut own: Vec<Diagnostic> = Vec::new();
                 notes.retain(|(p, d)| {
                     if *p == path {
@@ -182,22 +229,36 @@ fn read_at<R: Read + Seek>(
 }
 
 /// Lints one file (or standard input, for `-`); `None` when it was found by walking and
-/// is not DICOM.
-pub fn lint_file(
+/// is not DICOM. With `gather`, the report comes with the facts the media rules need
+/// ([`InstanceFacts`]), so a file-set check does not read the file again. `size` is the
+/// file's length when the caller already knows it.
+pub fn lint_file_facts(
     path: &Path,
     selection: Selection,
     explicit: bool,
-) -> io::Result<Option<FileReport>> {
+    gather: bool,
+    size: Option<u64>,
+) -> io::Result<Option<(FileReport, Option<Box<InstanceFacts>>)>> {
     if path.as_os_str() == STDIN {
         // Standard input cannot seek: hold it in memory, which a Cursor can.
         let mut bytes = Vec::new();
         io::stdin().lock().read_to_end(&mut bytes)?;
         let total = bytes.len() as u64;
-        return lint_source(path, io::Cursor::new(bytes), total, selection, explicit);
+        return lint_source(
+            path,
+            io::Cursor::new(bytes),
+            total,
+            selection,
+            explicit,
+            gather,
+        );
     }
     let file = File::open(path)?;
-    let total = file.metadata()?.len();
-    lint_source(path, file, total, selection, explicit)
+    let total = match size {
+        Some(size) => size,
+        None => file.metadata()?.len(),
+    };
+    lint_source(path, file, total, selection, explicit, gather)
 }
 
 /// Lints `total` bytes read from `file`.
@@ -207,8 +268,10 @@ fn lint_source<R: Read + Seek>(
     total: u64,
     selection: Selection,
     explicit: bool,
-) -> io::Result<Option<FileReport>> {
+    gather: bool,
+) -> io::Result<Option<(FileReport, Option<Box<InstanceFacts>>)>> {
     let mut buf = Vec::with_capacity(CHUNK as usize);
+    let mut facts = gather.then(Box::<InstanceFacts>::default);
     read_at(&mut file, 0, CHUNK, &mut buf)?;
     // A file that is no DICOM at all gets the parse findings, not the tree checks.
     let dicom = looks_like_dicom(&buf, total);
@@ -231,6 +294,9 @@ fn lint_source<R: Read + Seek>(
             let mut observe = |event: &Event<'_>, path: lint_core::parser::TagPath<'_>| {
                 dicomdir |= crate::directory::is_directory_class(event);
                 records += usize::from(crate::directory::is_record_start(event, path));
+                if let Some(facts) = facts.as_deref_mut() {
+                    facts.feed(event, path);
+                }
             };
             linter.run(&buf, offset, &mut sink, &mut observe)
         };
@@ -290,11 +356,14 @@ fn lint_source<R: Read + Seek>(
         diagnostics.extend(checked.diagnostics);
         directory = Some(checked.tree);
     }
-    Ok(Some(FileReport {
-        path: path.to_path_buf(),
-        diagnostics,
-        directory,
-    }))
+    Ok(Some((
+        FileReport {
+            path: path.to_path_buf(),
+            diagnostics,
+            directory,
+        },
+        facts,
+    )))
 }
 
 /// An owned finding, with the bytes around its span taken from `window` (input bytes

@@ -13,6 +13,7 @@ mod config;
 mod diagnostic;
 mod directory;
 mod inspect;
+mod medium;
 mod render;
 
 use std::io::{IsTerminal, Write};

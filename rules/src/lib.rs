@@ -40,6 +40,7 @@ mod vectors;
 pub mod charset;
 pub mod dicomdir;
 pub mod io;
+pub mod media;
 pub mod meta;
 pub mod parse;
 pub mod pn;

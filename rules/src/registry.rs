@@ -225,7 +225,7 @@ macro_rules! rules {
     };
 }
 
-use crate::{charset, dicomdir, io, meta, parse, pn, vr};
+use crate::{charset, dicomdir, io, media, meta, parse, pn, vr};
 
 rules! {
     parse_truncated_header: parse::truncated_header::TruncatedHeader,
@@ -355,4 +355,21 @@ rules! {
     io_symlink_loop: io::symlink_loop::SymlinkLoop,
     io_non_utf8_name: io::non_utf8_name::NonUtf8Name,
     io_deflate: io::deflate::Deflate,
+    media_unsafe_file_id: media::unsafe_file_id::Check,
+    media_missing_file: media::missing_file::Check,
+    media_name_variant: media::name_variant::Check,
+    media_not_dicom: media::not_dicom::Check,
+    media_sop_class_mismatch: media::sop_class_mismatch::Check,
+    media_sop_instance_mismatch: media::sop_instance_mismatch::Check,
+    media_transfer_syntax_mismatch: media::transfer_syntax_mismatch::Check,
+    media_key_mismatch: media::key_mismatch::Check,
+    media_key_differs: media::key_differs::Check,
+    media_referenced_twice: media::referenced_twice::Check,
+    media_unreferenced_file: media::unreferenced_file::Check,
+    media_extension: media::extension::Check,
+    media_depth: media::depth::Check,
+    media_file_name: media::file_name::Check,
+    media_descriptor_missing: media::descriptor_missing::Check,
+    media_descriptor_dicom: media::descriptor_dicom::Check,
+    media_pdi_layout: media::pdi_layout::Check,
 }

@@ -1,0 +1,299 @@
+//! Media defect sets (`corpus/media/defects/<rule>/`): one small file-set per `media/*`
+//! rule, each the first patient of the sample set (3 CT images and their DICOMDIR) bent
+//! into exactly one defect, so `dcmlint check` on it draws that rule (and, where the
+//! defect implies another, the one listed in [`DefectSet::expected`]).
+//!
+//! DICOMDIR edits replace bytes with bytes of the same length, so every offset and
+//! length of the directory stays right and only the `media/*` judgement changes.
+
+use crate::Recipe;
+use crate::dicomdir::{self, Patient};
+use crate::recipes::sample_patients;
+
+/// One defect set.
+#[derive(Debug, Clone)]
+pub struct DefectSet {
+    /// The directory under `corpus/media/defects/`, the rule's name.
+    pub name: &'static str,
+    /// What is wrong.
+    pub about: &'static str,
+    /// The `media/*` rules a check draws (sorted).
+    pub expected: &'static [&'static str],
+    /// The files, by path relative to the set's root (the DICOMDIR included).
+    pub files: Files,
+}
+
+/// A set's files: path relative to its root, bytes.
+type Files = Vec<(String, Vec<u8>)>;
+
+/// The first image's path in every set.
+const FIRST: &str = "DICOM/P0000001/ST000001/SE000001/IM000001";
+/// The second image's path.
+const SECOND: &str = "DICOM/P0000001/ST000001/SE000001/IM000002";
+
+/// The clean base: patient 1 of the sample (3 CT images in 2 series) and its DICOMDIR.
+fn base() -> (Vec<Patient>, Files) {
+    let patients: Vec<Patient> = sample_patients().into_iter().take(1).collect();
+    let mut files = vec![(
+        "DICOMDIR".to_owned(),
+        dicomdir::dicomdir(
+            "DCMLINT_DEFECT",
+            "1.2.826.0.1.3680043.10.1234.5.9",
+            &patients,
+        ),
+    )];
+    for patient in &patients {
+        for study in &patient.studies {
+            for series in &study.series {
+                for image in &series.images {
+                    files.push((
+                        image.file_id.join("/"),
+                        dicomdir::image_file(patient, study, series, image),
+                    ));
+                }
+            }
+        }
+    }
+    (patients, files)
+}
+
+/// Replaces the `nth` occurrence of `from` in `bytes` with `to` (same length).
+fn patch(bytes: &mut [u8], from: &[u8], to: &[u8], nth: usize) {
+    assert_eq!(from.len(), to.len(), "same-length patch");
+    let at = bytes
+        .windows(from.len())
+        .enumerate()
+        .filter(|(_, w)| *w == from)
+        .nth(nth)
+        .map(|(i, _)| i)
+        .expect("pattern in bytes");
+    bytes[at..at + to.len()].copy_from_slice(to);
+}
+
+/// The set's file at `path`.
+fn file<'f>(files: &'f mut [(String, Vec<u8>)], path: &str) -> &'f mut Vec<u8> {
+    &mut files
+        .iter_mut()
+        .find(|(p, _)| p == path)
+        .expect("file in set")
+        .1
+}
+
+/// Removes the file at `path`, returning its bytes.
+fn take(files: &mut Files, path: &str) -> Vec<u8> {
+    let at = files
+        .iter()
+        .position(|(p, _)| p == path)
+        .expect("file in set");
+    files.remove(at).1
+}
+
+/// Every defect set.
+pub fn sets() -> Vec<DefectSet> {
+    let (patients, clean) = base();
+    let uid = patients[0].studies[0].series[0].images[0].uid.clone();
+    let set = |name: &'static str,
+               about: &'static str,
+               expected: &'static [&'static str],
+               edit: &dyn Fn(&mut Files)| {
+        let mut files = clean.clone();
+        edit(&mut files);
+        DefectSet {
+            name,
+            about,
+            expected,
+            files,
+        }
+    };
+    vec![
+        set(
+            "missing-file",
+            "the first image's file is missing",
+            &["media/missing-file"],
+            &|f| {
+                take(f, FIRST);
+            },
+        ),
+        set(
+            "name-variant",
+            "the first image is stored as `im000001` (lower case)",
+            &["media/name-variant"],
+            &|f| {
+                let bytes = take(f, FIRST);
+                f.push((FIRST.replace("IM000001", "im000001"), bytes));
+            },
+        ),
+        set(
+            "unsafe-file-id",
+            "the first record's File ID is `..\\..\\..\\ETC\\X\\…` (its file is absent)",
+            &["media/unsafe-file-id"],
+            &|f| {
+                take(f, FIRST);
+                patch(
+                    file(f, "DICOMDIR"),
+                    b"DICOM\\P0000001",
+                    b"..\\..\\..\\ETC\\X",
+                    0,
+                );
+            },
+        ),
+        set(
+            "not-dicom",
+            "the first image's file is a text file",
+            &["media/not-dicom"],
+            &|f| {
+                *file(f, FIRST) = b"This is not an image.\n".to_vec();
+            },
+        ),
+        set(
+            "sop-class-mismatch",
+            "the first record's (0004,1510) says MR Image Storage, the file is CT",
+            &["media/sop-class-mismatch"],
+            &|f| {
+                patch(
+                    file(f, "DICOMDIR"),
+                    b"1.2.840.10008.5.1.4.1.1.2\0",
+                    b"1.2.840.10008.5.1.4.1.1.4\0",
+                    0,
+                );
+            },
+        ),
+        set(
+            "sop-instance-mismatch",
+            "the first record's (0004,1511) ends in 9, the file's (0002,0003) does not",
+            &["media/sop-instance-mismatch"],
+            &|f| {
+                let mut other = uid.clone().into_bytes();
+                if let Some(last) = other.last_mut() {
+                    *last = b'9';
+                }
+                patch(file(f, "DICOMDIR"), uid.as_bytes(), &other, 0);
+            },
+        ),
+        set(
+            "transfer-syntax-mismatch",
+            "the first record's (0004,1512) says explicit VR big endian, the file is little endian",
+            &["media/transfer-syntax-mismatch"],
+            &|f| {
+                // Occurrence 0 is the DICOMDIR's own (0002,0010).
+                patch(
+                    file(f, "DICOMDIR"),
+                    b"1.2.840.10008.1.2.1\0",
+                    b"1.2.840.10008.1.2.2\0",
+                    1,
+                );
+            },
+        ),
+        set(
+            "key-mismatch",
+            "the PATIENT record's Patient ID is PAT0009, the images' PAT0001",
+            &["media/key-mismatch"],
+            &|f| patch(file(f, "DICOMDIR"), b"PAT0001", b"PAT0009", 0),
+        ),
+        set(
+            "key-differs",
+            "the PATIENT record's name is Doe^John, the images' Doe^Jane",
+            &["media/key-differs"],
+            &|f| patch(file(f, "DICOMDIR"), b"Doe^Jane", b"Doe^John", 0),
+        ),
+        set(
+            "referenced-twice",
+            "the second IMAGE record references the first image's file (the second file is gone)",
+            &["media/referenced-twice"],
+            &|f| {
+                take(f, SECOND);
+                patch(file(f, "DICOMDIR"), b"IM000002", b"IM000001", 0);
+            },
+        ),
+        set(
+            "unreferenced-file",
+            "a copy of the first image at DICOM/P0000001/IM000099, in no record",
+            &["media/unreferenced-file"],
+            &|f| {
+                let bytes = file(f, FIRST).clone();
+                f.push(("DICOM/P0000001/IM000099".to_owned(), bytes));
+            },
+        ),
+        set(
+            "extension",
+            "a copy of the first image at DICOM/EXTRA.DCM (an extension, so no File ID can name it)",
+            &["media/extension", "media/unreferenced-file"],
+            &|f| {
+                let bytes = file(f, FIRST).clone();
+                f.push(("DICOM/EXTRA.DCM".to_owned(), bytes));
+            },
+        ),
+        set(
+            "depth",
+            "a README 9 levels down (A/B/C/D/E/F/G/H/README)",
+            &["media/depth"],
+            &|f| f.push(("A/B/C/D/E/F/G/H/README".to_owned(), b"deep\n".to_vec())),
+        ),
+        set(
+            "file-name",
+            "a non-DICOM file named ReadMe.html (not 8.3, lower case)",
+            &["media/file-name"],
+            &|f| f.push(("ReadMe.html".to_owned(), b"<p>Images</p>\n".to_vec())),
+        ),
+        set(
+            "descriptor-missing",
+            "(0004,1141) names README, which is not there",
+            &["media/descriptor-missing"],
+            &|f| *file(f, "DICOMDIR") = with_descriptor(&patients),
+        ),
+        set(
+            "descriptor-dicom",
+            "(0004,1141) names README, which is a copy of the first image",
+            &["media/descriptor-dicom"],
+            &|f| {
+                *file(f, "DICOMDIR") = with_descriptor(&patients);
+                let image = file(f, FIRST).clone();
+                f.push(("README".to_owned(), image));
+            },
+        ),
+        set(
+            "pdi-layout",
+            "IHE PDI web content (IHE_PDI/PAGE1.HTM) and a README.TXT, but no INDEX.HTM in the root",
+            &["media/pdi-layout"],
+            &|f| {
+                f.push(("IHE_PDI/PAGE1.HTM".to_owned(), b"<p>Images</p>\n".to_vec()));
+                f.push((
+                    "README.TXT".to_owned(),
+                    b"Images of one patient.\n".to_vec(),
+                ));
+            },
+        ),
+    ]
+}
+
+/// A DICOMDIR of `patients` with File-set Descriptor File ID (0004,1141) `README`: built
+/// with File-set ID `README`, then that element's tag (0004,1130) changed to (0004,1141),
+/// so no length changes (the set then has no File-set ID, a `dicomdir/*` finding).
+fn with_descriptor(patients: &[Patient]) -> Vec<u8> {
+    let mut bytes = dicomdir::dicomdir("README", "1.2.826.0.1.3680043.10.1234.5.9", patients);
+    patch(
+        &mut bytes,
+        &[0x04, 0x00, 0x30, 0x11],
+        &[0x04, 0x00, 0x41, 0x11],
+        0,
+    );
+    bytes
+}
+
+/// The recipes of every defect set.
+pub fn recipes() -> Vec<Recipe> {
+    let mut out = Vec::new();
+    for set in sets() {
+        for (path, bytes) in set.files {
+            // Recipe paths are 'static so the list reads as data; the few leaked strings
+            // live as long as the process anyway.
+            let path: &'static str =
+                Box::leak(format!("media/defects/{}/{path}", set.name).into_boxed_str());
+            let about: &'static str = Box::leak(
+                format!("`media/{}` defect set: {}", set.name, set.about).into_boxed_str(),
+            );
+            out.push(Recipe { path, about, bytes });
+        }
+    }
+    out
+}

@@ -1,0 +1,524 @@
+//! The file-set around a DICOMDIR, on `std::fs`: the CLI's [`Medium`] and
+//! [`FactsProvider`] for the `media/*` rules, and [`check_file_set`], which runs them.
+//!
+//! The medium's root is the directory that holds the DICOMDIR (PS3.10 §8.6). File IDs are
+//! resolved component by component, exact name first, then the variants readers meet on
+//! real media (another case, a trailing `.`, `;1`); every resolved path is canonicalised
+//! and must stay under the canonical root, so a symbolic link cannot lead the linter out
+//! of the file-set (an unsafe File ID never reaches this module at all).
+//!
+//! Each file is read and parsed once per run: [`crate::check`] lints every file it finds
+//! and hands the facts the media rules need ([`InstanceFacts`]) to [`remember`]; the
+//! provider here reads a file itself only when the run did not lint it (a DICOMDIR named
+//! on the command line without its directory, or files under a symbolic link).
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::fs::File;
+use std::io::{self, Read, Seek, SeekFrom};
+use std::path::{Path, PathBuf};
+use std::sync::{Condvar, Mutex};
+
+use lint_core::charset::decode::{Piece, decode};
+use lint_core::charset::{SpecificCharacterSet, TextKind};
+use lint_core::dicomdir::RecordIndex;
+use lint_core::parser::{Event, Parser, Step};
+use lint_core::tag::Tag;
+use lint_rules::media::{
+    Entry, EntryKind, Facts, FactsProvider, FileHandle, FileId, InstanceFacts, Lookup, Medium,
+    NameVariant,
+};
+use lint_rules::{Finding, Selection};
+
+use crate::diagnostic::Diagnostic;
+
+/// Facts the run remembered, by the path each file was linted under.
+type Known = HashMap<PathBuf, Option<Box<InstanceFacts>>>;
+
+/// What the run learnt about each file it linted, by the path it was linted under:
+/// `Some` facts for DICOM files, `None` for files that are not DICOM. Paths compare by
+/// component, so `DIR/` and `DIR` agree; a file reached under another spelling (through
+/// a link) is simply read again.
+static KNOWN: Mutex<Option<Known>> = Mutex::new(None);
+
+/// Notes what linting `path` found, for [`check_file_set`].
+pub fn remember(path: &Path, facts: Option<Box<InstanceFacts>>) {
+    if let Ok(mut known) = KNOWN.lock() {
+        known
+            .get_or_insert_with(HashMap::new)
+            .insert(path.to_path_buf(), facts);
+    }
+}
+
+/// Whether the facts of the run are complete: file-set checks wait for it.
+static READY: Mutex<bool> = Mutex::new(true);
+/// Signals [`READY`].
+static READY_CHANGED: Condvar = Condvar::new();
+
+/// Makes file-set checks wait until the returned guard is dropped: the caller is still
+/// linting files whose facts they need (see [`crate::check::check`]).
+pub fn hold() -> Hold {
+    if let Ok(mut ready) = READY.lock() {
+        *ready = false;
+    }
+    Hold
+}
+
+/// Releases the file-set checks waiting since [`hold`] when dropped (on unwinding too).
+#[derive(Debug)]
+pub struct Hold;
+
+impl Drop for Hold {
+    fn drop(&mut self) {
+        if let Ok(mut ready) = READY.lock() {
+            *ready = true;
+        }
+        READY_CHANGED.notify_all();
+    }
+}
+
+thread_local! {
+    /// Whether file-set checks on this thread wait for the run's facts: only on the
+    /// thread that lints the DICOMDIRs beside the others ([`wait_on_this_thread`]). A
+    /// DICOMDIR linted among the files being waited for must not wait (it would wait for
+    /// itself), so the default is not to.
+    static WAITS: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Makes file-set checks on the calling thread wait while a [`Hold`] is held.
+pub fn wait_on_this_thread() {
+    WAITS.with(|waits| waits.set(true));
+}
+
+/// Waits until no [`Hold`] is held, if this thread waits at all.
+fn wait_until_ready() {
+    if !WAITS.with(std::cell::Cell::get) {
+        return;
+    }
+    let Ok(mut ready) = READY.lock() else {
+        return;
+    };
+    while !*ready {
+        match READY_CHANGED.wait(ready) {
+            Ok(guard) => ready = guard,
+            Err(_) => return,
+        }
+    }
+}
+
+/// Whether a `media/*` rule is selected.
+pub fn selected(selection: &Selection) -> bool {
+    lint_rules::RULES
+        .iter()
+        .any(|rule| rule.family() == "media" && selection.contains(rule))
+}
+
+/// Runs the `media/*` rules on the file-set of the DICOMDIR at `dicomdir_path` (its bytes
+/// and index given): findings placed on the DICOMDIR's elements, their messages naming
+/// the files concerned.
+pub fn check_file_set(
+    dicomdir_path: &Path,
+    bytes: &[u8],
+    index: &RecordIndex<'_>,
+    selection: &Selection,
+) -> Vec<Diagnostic> {
+    // Nothing to judge: do not list the medium or read a file. A DICOMDIR read from
+    // standard input has no file-set around it.
+    if !selected(selection) || dicomdir_path.as_os_str() == crate::check::STDIN {
+        return Vec::new();
+    }
+    wait_until_ready();
+    let base = dicomdir_path.parent().map_or(Path::new("."), |p| {
+        if p.as_os_str().is_empty() {
+            Path::new(".")
+        } else {
+            p
+        }
+    });
+    let Ok(root) = std::fs::canonicalize(base) else {
+        return Vec::new();
+    };
+    let medium = FsMedium::new(root, base);
+    // Held for the check: the run remembers nothing more once files are linted.
+    let known = KNOWN.lock().ok();
+    let mut marks = vec![0u32; index.records().len()];
+    let mut referrers = vec![0u32; medium.files.borrow().len()];
+    let mut diagnostics = Vec::new();
+    let mut sink = |finding: &Finding<'_>| {
+        diagnostics.push(crate::check::to_diagnostic(finding, bytes, 0, false));
+    };
+    let mut provider = Provider {
+        medium: &medium,
+        known: known.as_ref().and_then(|k| k.as_ref()),
+        read: HashMap::new(),
+    };
+    let mut located = Locator(&medium);
+    lint_rules::media::check_file_set(
+        bytes,
+        *index,
+        &mut marks,
+        &mut referrers,
+        &mut located,
+        &mut provider,
+        selection,
+        &mut sink,
+    );
+    diagnostics
+}
+
+/// The file-set on disk.
+struct FsMedium {
+    /// The canonical root: the DICOMDIR's directory.
+    root: PathBuf,
+    /// Files by handle. The listed files come first, in listing order, under the
+    /// DICOMDIR's directory as the run names it (so they match what [`remember`] was
+    /// told); a file reached only through a link inside the root is added when located,
+    /// under its canonical path.
+    files: RefCell<Vec<PathBuf>>,
+    /// Handle of each listed file, by its path relative to the root (`/`-separated):
+    /// the listing follows no link, so these are the files' real names.
+    by_relative: HashMap<String, u32>,
+    /// Handles of the files added when located, by canonical path.
+    extra: RefCell<HashMap<PathBuf, u32>>,
+    /// The names in each directory the slow path of [`Locator::locate`] looked into,
+    /// by [`fold`]ed name.
+    dirs: RefCell<HashMap<PathBuf, HashMap<String, Vec<String>>>>,
+    /// Every entry under the root: path relative to it (`/`-separated), and kind.
+    listing: Vec<(String, EntryKind)>,
+}
+
+impl FsMedium {
+    fn new(root: PathBuf, base: &Path) -> FsMedium {
+        let mut medium = FsMedium {
+            root,
+            files: RefCell::default(),
+            by_relative: HashMap::new(),
+            extra: RefCell::default(),
+            dirs: RefCell::default(),
+            listing: Vec::new(),
+        };
+        // Symbolic links are not followed: what they lead to is either under the root
+        // (and listed there) or not part of the file-set.
+        let walker = walkdir::WalkDir::new(base)
+            .min_depth(1)
+            .follow_links(false)
+            .sort_by_file_name();
+        for entry in walker.into_iter().flatten() {
+            let Ok(relative) = entry.path().strip_prefix(base) else {
+                continue;
+            };
+            let name: Vec<String> = relative
+                .components()
+                .map(|c| c.as_os_str().to_string_lossy().into_owned())
+                .collect();
+            let name = name.join("/");
+            let kind = if entry.file_type().is_dir() {
+                EntryKind::Directory
+            } else if entry.file_type().is_file() {
+                let mut files = medium.files.borrow_mut();
+                let handle = u32::try_from(files.len()).unwrap_or(u32::MAX);
+                files.push(entry.into_path());
+                medium.by_relative.insert(name.clone(), handle);
+                EntryKind::File(FileHandle(handle))
+            } else {
+                continue;
+            };
+            medium.listing.push((name, kind));
+        }
+        medium
+    }
+
+    /// The handle of canonical path `path` (under the root), given one if new.
+    fn handle(&self, path: PathBuf) -> FileHandle {
+        let listed = path.strip_prefix(&self.root).ok().and_then(|relative| {
+            let parts: Option<Vec<&str>> = relative
+                .components()
+                .map(|c| c.as_os_str().to_str())
+                .collect();
+            self.by_relative.get(&parts?.join("/")).copied()
+        });
+        if let Some(handle) = listed {
+            return FileHandle(handle);
+        }
+        let mut extra = self.extra.borrow_mut();
+        if let Some(&handle) = extra.get(&path) {
+            return FileHandle(handle);
+        }
+        let mut files = self.files.borrow_mut();
+        let handle = u32::try_from(files.len()).unwrap_or(u32::MAX);
+        extra.insert(path.clone(), handle);
+        files.push(path);
+        FileHandle(handle)
+    }
+
+    /// Judges a resolved path: under the root, a regular file.
+    fn judge(&self, path: &Path, variant: NameVariant) -> Lookup {
+        let Ok(canonical) = std::fs::canonicalize(path) else {
+            return Lookup::Missing;
+        };
+        if !canonical.starts_with(&self.root) {
+            return Lookup::OutsideRoot;
+        }
+        match std::fs::metadata(&canonical) {
+            Ok(meta) if meta.is_file() => Lookup::Found {
+                file: self.handle(canonical),
+                variant,
+            },
+            Ok(_) => Lookup::NotRegularFile,
+            Err(error) if error.kind() == io::ErrorKind::NotFound => Lookup::Missing,
+            Err(_) => Lookup::Unreadable,
+        }
+    }
+
+    /// Resolves one component in `dir`: the exact name, else the variant closest to it
+    /// (another case costs most, then a trailing `.`, then `;1`). Each directory is read
+    /// once and its names indexed, so a DICOMDIR of many missing files costs one lookup
+    /// per component, not a directory scan.
+    fn component(&self, dir: &Path, name: &str) -> Option<(PathBuf, NameVariant)> {
+        let mut dirs = self.dirs.borrow_mut();
+        let names = dirs.entry(dir.to_path_buf()).or_insert_with(|| {
+            let mut names: HashMap<String, Vec<String>> = HashMap::new();
+            for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+                if let Ok(on_disk) = entry.file_name().into_string() {
+                    names.entry(fold(&on_disk)).or_default().push(on_disk);
+                }
+            }
+            names
+        });
+        let mut best: Option<(&str, NameVariant, u8)> = None;
+        for on_disk in names.get(&fold(name)).into_iter().flatten() {
+            let version = on_disk.ends_with(";1");
+            let rest = on_disk.strip_suffix(";1").unwrap_or(on_disk);
+            let trailing_dot = rest.ends_with('.') && !name.ends_with('.');
+            let stem = if trailing_dot {
+                &rest[..rest.len() - 1]
+            } else {
+                rest
+            };
+            let variant = NameVariant {
+                other_case: stem != name,
+                trailing_dot,
+                version,
+            };
+            let cost =
+                u8::from(variant.other_case) * 4 + u8::from(trailing_dot) * 2 + u8::from(version);
+            if best.as_ref().is_none_or(|b| cost < b.2) {
+                best = Some((on_disk, variant, cost));
+            }
+        }
+        best.map(|(on_disk, variant, _)| (dir.join(on_disk), variant))
+    }
+}
+
+/// A name as [`FsMedium::component`] indexes it: without an ISO 9660 version suffix or a
+/// trailing `.`, in lower case.
+fn fold(name: &str) -> String {
+    let name = name.strip_suffix(";1").unwrap_or(name);
+    let name = name.strip_suffix('.').unwrap_or(name);
+    name.to_ascii_lowercase()
+}
+
+/// The medium as the rules use it.
+struct Locator<'m>(&'m FsMedium);
+
+impl Medium for Locator<'_> {
+    fn locate(&mut self, file_id: &FileId<'_>) -> Lookup {
+        let medium = self.0;
+        // The listing holds every regular file under its real name: an exact File ID is
+        // found there without a system call, and cannot lead through a link.
+        let parts: Option<Vec<&str>> = file_id
+            .components()
+            .map(|c| std::str::from_utf8(c).ok())
+            .collect();
+        if let Some(&handle) = parts.and_then(|p| medium.by_relative.get(&p.join("/"))) {
+            return Lookup::Found {
+                file: FileHandle(handle),
+                variant: NameVariant::default(),
+            };
+        }
+        let mut path = medium.root.clone();
+        let mut variant = NameVariant::default();
+        for component in file_id.components() {
+            let Ok(name) = std::str::from_utf8(component) else {
+                return Lookup::Missing;
+            };
+            let Some((next, found)) = medium.component(&path, name) else {
+                return Lookup::Missing;
+            };
+            // A component that is a symbolic link is followed only if it stays inside.
+            if std::fs::symlink_metadata(&next).is_ok_and(|m| m.file_type().is_symlink())
+                && !std::fs::canonicalize(&next).is_ok_and(|c| c.starts_with(&medium.root))
+            {
+                return Lookup::OutsideRoot;
+            }
+            variant.other_case |= found.other_case;
+            variant.trailing_dot |= found.trailing_dot;
+            variant.version |= found.version;
+            path = next;
+        }
+        medium.judge(&path, variant)
+    }
+
+    fn list(&mut self, visit: &mut dyn FnMut(&Entry<'_>)) {
+        for (path, kind) in &self.0.listing {
+            visit(&Entry { path, kind: *kind });
+        }
+    }
+}
+
+/// What each file says about itself: remembered from the run, or read here once.
+struct Provider<'m> {
+    medium: &'m FsMedium,
+    /// Facts of the files the run linted.
+    known: Option<&'m Known>,
+    /// Files read here: `Err(())` when unreadable.
+    read: HashMap<u32, Result<Option<InstanceFacts>, ()>>,
+}
+
+impl FactsProvider for Provider<'_> {
+    fn facts(&mut self, file: FileHandle) -> Facts<'_> {
+        let Some(path) = self.medium.files.borrow().get(file.0 as usize).cloned() else {
+            return Facts::Unreadable;
+        };
+        if let Some(known) = self.known.and_then(|k| k.get(&path)) {
+            return match known {
+                Some(facts) => Facts::Instance(facts),
+                None => Facts::NotDicom,
+            };
+        }
+        let read = self
+            .read
+            .entry(file.0)
+            .or_insert_with(|| read_facts(&path).map_err(|_| ()));
+        match read {
+            Ok(Some(facts)) => Facts::Instance(facts),
+            Ok(None) => Facts::NotDicom,
+            Err(()) => Facts::Unreadable,
+        }
+    }
+
+    fn same_text(
+        &mut self,
+        a: &[u8],
+        a_charset: &[u8],
+        b: &[u8],
+        b_charset: &[u8],
+    ) -> Option<bool> {
+        Some(decoded(a, a_charset)? == decoded(b, b_charset)?)
+    }
+}
+
+/// `value` decoded in `charset` (a (0008,0005) value), `None` if any byte is invalid or
+/// unmapped there (then no verdict is given).
+fn decoded(value: &[u8], charset: &[u8]) -> Option<String> {
+    let set = SpecificCharacterSet::from_value(charset);
+    let mut out = String::new();
+    let mut clean = true;
+    let _ = decode(value, &set, TextKind::PersonName, |piece, _| {
+        match piece {
+            Piece::Char(c) => out.push(c),
+            Piece::Escape { .. } => {}
+            Piece::Invalid { .. } | Piece::Unmapped { .. } => clean = false,
+        }
+        Ok(())
+    });
+    clean.then(|| out.trim_matches(' ').to_owned())
+}
+
+/// The last key the media rules compare: reading stops after it.
+const LAST_KEY: Tag = Tag::new(0x0020, 0x0013);
+
+/// Reads the facts of a file the run did not lint: `None` if it is not DICOM. Only the
+/// header up to the last key is read.
+fn read_facts(path: &Path) -> io::Result<Option<InstanceFacts>> {
+    let mut file = File::open(path)?;
+    let total = file.metadata()?.len();
+    let mut buf = Vec::new();
+    read_at(&mut file, 0, CHUNK, &mut buf)?;
+    if !crate::check::looks_like_dicom(&buf, total) {
+        return Ok(None);
+    }
+    let mut facts = InstanceFacts::default();
+    let mut parser = Parser::<{ lint_core::parser::DEFAULT_DEPTH }>::new(total);
+    let mut offset = 0u64;
+    loop {
+        match parser.next(&buf, offset) {
+            Step::Event(event) => {
+                if let Event::Element(element) = &event {
+                    if parser.path().is_root() && element.header.tag > LAST_KEY {
+                        break;
+                    }
+                }
+                facts.feed(&event, parser.path());
+            }
+            Step::Error(error) if error.fatal => break,
+            Step::Error(_) => {}
+            Step::Need { offset: at, len } => {
+                read_at(&mut file, at, len.max(CHUNK), &mut buf)?;
+                offset = at;
+                if (buf.len() as u64) < len {
+                    break;
+                }
+            }
+            Step::End => break,
+        }
+    }
+    Ok(Some(facts))
+}
+
+/// Bytes read at a time.
+const CHUNK: u64 = 8 * 1024;
+
+/// Reads up to `len` bytes at `offset`.
+fn read_at(file: &mut File, offset: u64, len: u64, buf: &mut Vec<u8>) -> io::Result<()> {
+    buf.clear();
+    file.seek(SeekFrom::Start(offset))?;
+    file.take(len).read_to_end(buf)?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn latin1_and_utf8_names_read_the_same() {
+        assert_eq!(
+            decoded(b"M\xfcller", b"ISO_IR 100"),
+            decoded("Müller".as_bytes(), b"ISO_IR 192")
+        );
+        // E6 is æ in Latin-1, ć in Latin-2: the same bytes, another name.
+        assert_ne!(
+            decoded(b"M\xe6ller", b"ISO_IR 100"),
+            decoded(b"M\xe6ller", b"ISO_IR 101")
+        );
+        assert_eq!(
+            decoded(b"M\xe6ller", b"ISO_IR 101").as_deref(),
+            Some("Mćller")
+        );
+    }
+
+    #[test]
+    fn a_file_id_is_resolved_in_another_case_but_not_outside() {
+        let dir = std::env::temp_dir().join(format!("dcmlint-medium-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(dir.join("root/dicom")).unwrap();
+        std::fs::write(dir.join("root/dicom/im1"), b"x").unwrap();
+        std::fs::write(dir.join("secret"), b"x").unwrap();
+        #[cfg(unix)]
+        std::os::unix::fs::symlink(dir.join("secret"), dir.join("root/LINK")).unwrap();
+        let root = std::fs::canonicalize(dir.join("root")).unwrap();
+        let medium = FsMedium::new(root, &dir.join("root"));
+        let mut locator = Locator(&medium);
+        let id = |v: &'static [u8]| FileId::new(v, lint_core::ByteSpan::at(0, 0));
+        match locator.locate(&id(b"DICOM\\IM1")) {
+            Lookup::Found { variant, .. } => assert!(variant.other_case),
+            other => panic!("{other:?}"),
+        }
+        assert_eq!(locator.locate(&id(b"DICOM\\IM2")), Lookup::Missing);
+        assert_eq!(locator.locate(&id(b"DICOM")), Lookup::NotRegularFile);
+        #[cfg(unix)]
+        assert_eq!(locator.locate(&id(b"LINK")), Lookup::OutsideRoot);
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+}

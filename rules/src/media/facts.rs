@@ -1,0 +1,239 @@
+//! What a referenced file says about itself: the File Meta UIDs a DICOMDIR record must
+//! repeat (PS3.3 Table F.3-3) and the keys its records must agree with (PS3.3 F.2.1,
+//! F.5), gathered from the parser's events in the pass that lints the file.
+//!
+//! The facts outlive the pass (the CLI lints files in parallel, then checks the
+//! file-set), so the values are copied into small fixed buffers: UIDs fit (64 bytes,
+//! PS3.5 §9.1); a longer text value keeps its first bytes and says it was cut, and the
+//! comparison then looks at the prefix only.
+
+use lint_core::parser::{Event, Preamble, Section, TagPath};
+use lint_core::tag::tags;
+use lint_core::{ByteSpan, Tag};
+
+/// The record keys compared with the referenced instance, and how much a difference
+/// matters: identifiers are errors, descriptive keys warnings (dicom-rules.md §6.3,
+/// DIR-KEYS-CONSISTENT).
+pub const KEYS: [(Tag, Strength); 13] = [
+    (tags::STUDY_DATE, Strength::Descriptive),
+    (tags::STUDY_TIME, Strength::Descriptive),
+    (tags::ACCESSION_NUMBER, Strength::Descriptive),
+    (tags::MODALITY, Strength::Descriptive),
+    (tags::STUDY_DESCRIPTION, Strength::Descriptive),
+    (tags::PATIENT_NAME, Strength::Descriptive),
+    (tags::PATIENT_ID, Strength::Identifier),
+    (tags::PATIENT_BIRTH_DATE, Strength::Descriptive),
+    (tags::STUDY_INSTANCE_UID, Strength::Identifier),
+    (tags::SERIES_INSTANCE_UID, Strength::Identifier),
+    (tags::STUDY_ID, Strength::Descriptive),
+    (tags::SERIES_NUMBER, Strength::Descriptive),
+    (tags::INSTANCE_NUMBER, Strength::Descriptive),
+];
+
+/// How much a key disagreement matters.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Strength {
+    /// Patient ID and the UIDs: readers file the instance under them.
+    Identifier,
+    /// Names, dates, numbers, descriptions: shown to a person.
+    Descriptive,
+}
+
+/// The position of `tag` in [`KEYS`].
+pub fn key_index(tag: Tag) -> Option<usize> {
+    KEYS.iter().position(|(t, _)| *t == tag)
+}
+
+/// Bytes held by the facts: the first `N` of a value, where it was, and whether it was cut.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Held<const N: usize> {
+    bytes: [u8; N],
+    len: u16,
+    /// Whether the value was longer than `N` bytes.
+    pub truncated: bool,
+    /// Where the value lies in its file.
+    pub span: ByteSpan,
+}
+
+impl<const N: usize> Held<N> {
+    /// Holds (the first `N` bytes of) `value`, found at `span`.
+    pub fn new(value: &[u8], span: ByteSpan) -> Self {
+        let mut bytes = [0u8; N];
+        let len = value.len().min(N).min(usize::from(u16::MAX));
+        if let (Some(to), Some(from)) = (bytes.get_mut(..len), value.get(..len)) {
+            to.copy_from_slice(from);
+        }
+        Held {
+            bytes,
+            len: len as u16,
+            truncated: value.len() > len,
+            span,
+        }
+    }
+
+    /// The bytes held.
+    pub fn as_bytes(&self) -> &[u8] {
+        self.bytes.get(..usize::from(self.len)).unwrap_or(&[])
+    }
+}
+
+/// Bytes kept of a UID or short key (a UI is at most 64 bytes).
+pub const SHORT: usize = 64;
+/// Bytes kept of Patient's Name (three component groups with escape sequences).
+pub const NAME: usize = 192;
+
+/// What a file says about itself, for the checks of the records that reference it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct InstanceFacts {
+    /// Whether it is a PS3.10 file: preamble, `DICM` and a File Meta group.
+    pub part10: bool,
+    /// (0002,0002) Media Storage SOP Class UID.
+    pub sop_class: Option<Held<SHORT>>,
+    /// (0002,0003) Media Storage SOP Instance UID.
+    pub sop_instance: Option<Held<SHORT>>,
+    /// (0002,0010) Transfer Syntax UID.
+    pub transfer_syntax: Option<Held<SHORT>>,
+    /// (0008,0005) Specific Character Set of the data set.
+    pub charset: Option<Held<SHORT>>,
+    /// Patient's Name (0010,0010).
+    pub patient_name: Option<Held<NAME>>,
+    /// The other [`KEYS`] (Patient's Name excepted), by position.
+    keys: [Option<Held<SHORT>>; KEYS.len()],
+}
+
+impl Default for InstanceFacts {
+    fn default() -> Self {
+        InstanceFacts {
+            part10: false,
+            sop_class: None,
+            sop_instance: None,
+            transfer_syntax: None,
+            charset: None,
+            patient_name: None,
+            keys: [None; KEYS.len()],
+        }
+    }
+}
+
+/// A key's value as the file has it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct KeyValue<'f> {
+    /// The bytes kept.
+    pub bytes: &'f [u8],
+    /// Whether the value was longer than what was kept.
+    pub truncated: bool,
+    /// Where it lies in the file.
+    pub span: ByteSpan,
+}
+
+impl InstanceFacts {
+    /// The file's value of key `tag` (one of [`KEYS`]), `None` if it has no such element.
+    pub fn key(&self, tag: Tag) -> Option<KeyValue<'_>> {
+        if tag == tags::PATIENT_NAME {
+            return self.patient_name.as_ref().map(|h| KeyValue {
+                bytes: h.as_bytes(),
+                truncated: h.truncated,
+                span: h.span,
+            });
+        }
+        let held = self.keys.get(key_index(tag)?)?.as_ref()?;
+        Some(KeyValue {
+            bytes: held.as_bytes(),
+            truncated: held.truncated,
+            span: held.span,
+        })
+    }
+
+    /// Takes one event of the file's stream and the parser's path after it (as
+    /// [`crate::Linter::run`]'s observer gets them). Only top-level elements count; the
+    /// first occurrence of each wins.
+    pub fn feed(&mut self, event: &Event<'_>, path: TagPath<'_>) {
+        match event {
+            Event::StreamStart(start) => {
+                self.part10 =
+                    matches!(start.preamble, Preamble::Standard { .. }) && start.file_meta;
+            }
+            Event::Element(element) if path.is_root() => {
+                let Some(value) = element.value else {
+                    return;
+                };
+                let span = element.value_span;
+                let tag = element.header.tag;
+                let slot = match (element.section, tag) {
+                    (Section::FileMeta, tags::MEDIA_STORAGE_SOP_CLASS_UID) => &mut self.sop_class,
+                    (Section::FileMeta, tags::MEDIA_STORAGE_SOP_INSTANCE_UID) => {
+                        &mut self.sop_instance
+                    }
+                    (Section::FileMeta, tags::TRANSFER_SYNTAX_UID) => &mut self.transfer_syntax,
+                    (Section::DataSet, tags::SPECIFIC_CHARACTER_SET) => &mut self.charset,
+                    (Section::DataSet, tags::PATIENT_NAME) => {
+                        if self.patient_name.is_none() {
+                            self.patient_name = Some(Held::new(value, span));
+                        }
+                        return;
+                    }
+                    (Section::DataSet, tag) => match key_index(tag) {
+                        Some(i) => match self.keys.get_mut(i) {
+                            Some(slot) => slot,
+                            None => return,
+                        },
+                        None => return,
+                    },
+                    _ => return,
+                };
+                if slot.is_none() {
+                    *slot = Some(Held::new(value, span));
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// The facts of a file held wholly in memory.
+    pub fn read(bytes: &[u8]) -> InstanceFacts {
+        let mut facts = InstanceFacts::default();
+        let mut events =
+            lint_core::parser::Events::<{ lint_core::parser::DEFAULT_DEPTH }>::new(bytes);
+        while let Some(step) = events.next() {
+            if let Ok(event) = step {
+                facts.feed(&event, events.parser().path());
+            }
+        }
+        facts
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn facts_of_a_corpus_image() {
+        let facts = InstanceFacts::read(include_bytes!(
+            "../../../corpus/media/sample/DICOM/P0000001/ST000001/SE000001/IM000001"
+        ));
+        assert!(facts.part10);
+        assert_eq!(
+            facts.sop_class.unwrap().as_bytes(),
+            b"1.2.840.10008.5.1.4.1.1.2\0"
+        );
+        assert!(facts.key(tags::PATIENT_ID).is_some());
+        assert!(facts.key(tags::STUDY_INSTANCE_UID).is_some());
+        assert!(facts.key(tags::PATIENT_NAME).is_some());
+    }
+
+    #[test]
+    fn a_long_value_is_cut_and_says_so() {
+        let held = Held::<4>::new(b"ABCDEF", ByteSpan::at(10, 6));
+        assert_eq!(held.as_bytes(), b"ABCD");
+        assert!(held.truncated);
+        assert!(!Held::<8>::new(b"ABCDEF", ByteSpan::at(10, 6)).truncated);
+    }
+
+    #[test]
+    fn a_bare_data_set_is_not_part10() {
+        let facts = InstanceFacts::read(b"not dicom at all, just text");
+        assert!(!facts.part10);
+        assert!(facts.sop_class.is_none());
+    }
+}

@@ -1,0 +1,536 @@
+//! `media/*`: the files a DICOMDIR references, on the medium (PS3.3 F.2.1, Table F.3-3;
+//! PS3.10 §8; PS3.12 Annexes A, F, J; IHE PDI).
+//!
+//! The `dicomdir/*` rules judge a DICOMDIR by itself; these judge it against the file-set
+//! around it: does each Referenced File ID (0004,1500) lead to a file, safely and under
+//! its exact name; is that file a PS3.10 file whose File Meta repeats the record's
+//! (0004,1510)/(0004,1511)/(0004,1512); do the keys of the record and of its PATIENT,
+//! STUDY and SERIES records agree with the instance; is each file referenced once and
+//! every DICOM file referenced.
+//!
+//! Like the directory rules they need a whole file-set, not one stream, so they are
+//! declared and registered like every rule (ids, docs, `--select`) with no stream hooks,
+//! and judged once per DICOMDIR by [`check_file_set`]. The caller provides the medium
+//! ([`Medium`]: name lookup and listing) and what each file says about itself
+//! ([`FactsProvider`], [`InstanceFacts`]), so the rules run over `std::fs` in the CLI
+//! and over a firmware's own file system alike, without allocating: the memory is the
+//! caller's walk scratch (one `u32` per record) and one `u32` per file of the medium.
+//!
+//! A File ID that could lead outside the file-set ([`FileId::hazard`]) is reported and
+//! never handed to the medium; a medium must itself refuse names that leave the root
+//! through a symbolic link ([`Lookup::OutsideRoot`]).
+
+pub mod facts;
+pub mod medium;
+
+pub mod depth;
+pub mod descriptor_dicom;
+pub mod descriptor_missing;
+pub mod extension;
+pub mod file_name;
+pub mod key_differs;
+pub mod key_mismatch;
+pub mod missing_file;
+pub mod name_variant;
+pub mod not_dicom;
+pub mod pdi_layout;
+pub mod referenced_twice;
+pub mod sop_class_mismatch;
+pub mod sop_instance_mismatch;
+pub mod transfer_syntax_mismatch;
+pub mod unreferenced_file;
+pub mod unsafe_file_id;
+
+#[cfg(test)]
+mod testing;
+
+use core::fmt;
+
+use lint_core::dicomdir::{DEFAULT_DEPTH, RecordIndex, RecordSlot, Walk, WalkEvent, WalkIssue};
+use lint_core::parser::{Event, Events, PathStep, TagPath};
+use lint_core::tag::tags;
+use lint_core::transfer_syntax::Encoding;
+use lint_core::{ByteSpan, Tag};
+
+use crate::finding::{Finding, Sink};
+use crate::registry::{RuleMeta, Selection};
+
+pub use facts::{InstanceFacts, KEYS, Strength};
+pub use medium::{Entry, EntryKind, FileHandle, FileId, Hazard, Lookup, Medium, NameVariant};
+
+/// What a file of the medium is, as far as the media rules care.
+#[derive(Clone, Copy, Debug)]
+pub enum Facts<'a> {
+    /// It parsed as DICOM (a PS3.10 file when [`InstanceFacts::part10`]).
+    Instance(&'a InstanceFacts),
+    /// It is not DICOM (a README, a viewer, an HTML page).
+    NotDicom,
+    /// It could not be read.
+    Unreadable,
+}
+
+/// Reads files of the medium (or remembers what an earlier pass read).
+pub trait FactsProvider {
+    /// What `file` says about itself.
+    fn facts(&mut self, file: FileHandle) -> Facts<'_>;
+
+    /// Whether text `a` in character set `a_charset` (a (0008,0005) value, empty for the
+    /// default) reads the same as `b` in `b_charset`; `None` when the provider cannot
+    /// decode (the rules then say nothing). Called only for values that differ in
+    /// bytes or charset and are not both ASCII.
+    fn same_text(
+        &mut self,
+        a: &[u8],
+        a_charset: &[u8],
+        b: &[u8],
+        b_charset: &[u8],
+    ) -> Option<bool> {
+        let _ = (a, a_charset, b, b_charset);
+        None
+    }
+}
+
+/// The DICOMDIR under judgement, its index, and where findings go.
+pub(crate) struct FileSet<'d, 'r> {
+    pub(crate) bytes: &'d [u8],
+    pub(crate) index: RecordIndex<'d>,
+    selection: &'r Selection,
+    sink: &'r mut dyn Sink,
+}
+
+impl<'d> FileSet<'d, '_> {
+    /// The bytes of `span` (empty when out of range).
+    pub(crate) fn value(&self, span: ByteSpan) -> &'d [u8] {
+        let from = usize::try_from(span.start).unwrap_or(usize::MAX);
+        let to = usize::try_from(span.end).unwrap_or(usize::MAX);
+        self.bytes.get(from..to).unwrap_or(&[])
+    }
+
+    /// Whether `rule` is selected.
+    pub(crate) fn wants(&self, rule: &'static RuleMeta) -> bool {
+        self.selection.contains(rule)
+    }
+
+    /// Reports a finding of `rule` on element `tag` of record `record` (`None`: the top
+    /// level of the DICOMDIR).
+    pub(crate) fn report(
+        &mut self,
+        rule: &'static RuleMeta,
+        span: Option<ByteSpan>,
+        tag: Option<Tag>,
+        record: Option<u32>,
+        message: fmt::Arguments<'_>,
+    ) {
+        if !self.wants(rule) {
+            return;
+        }
+        let step = record.map(|item| PathStep {
+            sequence: tags::DIRECTORY_RECORD_SEQUENCE,
+            item: Some(item),
+        });
+        self.sink.report(&Finding {
+            rule,
+            span,
+            tag,
+            path: TagPath::new(step.as_slice()),
+            message,
+            text: None,
+        });
+    }
+}
+
+/// The keys of one directory record: where the value of each of [`KEYS`] and of its
+/// (0008,0005) lies in the DICOMDIR.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct RecordKeys {
+    pub(crate) record: u32,
+    pub(crate) charset: Option<ByteSpan>,
+    pub(crate) keys: [Option<ByteSpan>; KEYS.len()],
+    /// Keys already reported (bit `i`: `KEYS[i]`), so a PATIENT record's wrong key is
+    /// reported once, not once per instance below it.
+    pub(crate) reported: u16,
+}
+
+impl RecordKeys {
+    /// Reads the top-level elements of record `index`'s item (nested sequences, such as
+    /// an Icon Image Sequence, are skipped).
+    fn read(bytes: &[u8], encoding: Encoding, record: &RecordSlot, index: u32) -> RecordKeys {
+        let mut keys = RecordKeys {
+            record: index,
+            ..RecordKeys::default()
+        };
+        let item = record.span();
+        // The item's content: after the 8-byte item header, up to the end of the item
+        // (an item delimiter, if any, ends the parse as a stray delimiter would).
+        let from = item.start.saturating_add(8);
+        let (Ok(start), Ok(end)) = (usize::try_from(from), usize::try_from(item.end)) else {
+            return keys;
+        };
+        let Some(content) = bytes.get(start..end.min(bytes.len())) else {
+            return keys;
+        };
+        let mut depth = 0u32;
+        for event in Events::<{ lint_core::parser::DEFAULT_DEPTH }>::data_set(content, encoding) {
+            match event {
+                Ok(Event::SequenceStart(_)) => depth += 1,
+                Ok(Event::SequenceEnd(_)) => depth = depth.saturating_sub(1),
+                Ok(Event::Element(element)) if depth == 0 => {
+                    let span = ByteSpan::at(
+                        from.saturating_add(element.value_span.start),
+                        element.value_span.len(),
+                    );
+                    let tag = element.header.tag;
+                    if tag == tags::SPECIFIC_CHARACTER_SET {
+                        keys.charset = keys.charset.or(Some(span));
+                    } else if let Some(slot) =
+                        facts::key_index(tag).and_then(|i| keys.keys.get_mut(i))
+                    {
+                        *slot = slot.or(Some(span));
+                    }
+                }
+                Ok(_) => {}
+                Err(error) if error.fatal => break,
+                Err(_) => {}
+            }
+        }
+        keys
+    }
+}
+
+/// How the DICOMDIR's data set is encoded (records are read the same way).
+fn encoding_of(bytes: &[u8]) -> Encoding {
+    for event in Events::<4>::new(bytes) {
+        match event {
+            Ok(Event::DataSetStart(start)) => return start.used,
+            Ok(Event::Element(element)) if element.header.tag.group > 2 => break,
+            Err(error) if error.fatal => break,
+            _ => {}
+        }
+    }
+    Encoding::ExplicitVrLittleEndian
+}
+
+/// Trims CS/UI/LO/PN padding: spaces at both ends, NULs at the end.
+pub(crate) fn trim(mut value: &[u8]) -> &[u8] {
+    while let [rest @ .., b' ' | 0] = value {
+        value = rest;
+    }
+    while let [b' ', rest @ ..] = value {
+        value = rest;
+    }
+    value
+}
+
+/// Checks the file-set of the DICOMDIR in `bytes` (indexed as `index`) with every
+/// selected `media/*` rule.
+///
+/// `marks` is the walk's scratch (one `u32` per record); `referrers` one `u32` per file
+/// of the medium, indexed by [`FileHandle`]: files with a handle past its end are neither
+/// checked for a second reference nor reported unreferenced. Findings go to `sink`, each
+/// placed on the DICOMDIR element it concerns (the record's (0004,1500) or key), with the
+/// referenced file named in the message.
+#[allow(clippy::too_many_arguments)]
+pub fn check_file_set(
+    bytes: &[u8],
+    index: RecordIndex<'_>,
+    marks: &mut [u32],
+    referrers: &mut [u32],
+    medium: &mut dyn Medium,
+    facts: &mut dyn FactsProvider,
+    selection: &Selection,
+    sink: &mut dyn Sink,
+) {
+    let mut set = FileSet {
+        bytes,
+        index,
+        selection,
+        sink,
+    };
+    referrers.fill(0);
+    let encoding = encoding_of(bytes);
+
+    // The records, from the root down: keys of the enclosing records kept by depth.
+    let mut path = [RecordKeys::default(); DEFAULT_DEPTH];
+    // Whether every record was walked: if not, a file may be referenced by a record the
+    // walk never reached, and no file is called unreferenced.
+    let mut walked_all = index.is_complete()
+        && index.parse_error().is_none()
+        && index.info().record_sequence.is_some();
+    for event in Walk::<DEFAULT_DEPTH>::new(index, marks) {
+        let (i, depth) = match event {
+            WalkEvent::EnterRecord { index, depth, .. } => (index, depth),
+            WalkEvent::Issue(
+                WalkIssue::ScratchTooSmall { .. }
+                | WalkIssue::IndexIncomplete { .. }
+                | WalkIssue::NotIndexed { .. }
+                | WalkIssue::TooDeep { .. },
+            ) => {
+                walked_all = false;
+                continue;
+            }
+            _ => continue,
+        };
+        let Some(record) = index.get(i) else {
+            continue;
+        };
+        let depth = depth as usize;
+        let keys = RecordKeys::read(bytes, encoding, record, i);
+        if let Some(slot) = path.get_mut(depth) {
+            *slot = keys;
+        }
+        let Some(span) = record.referenced_file_id() else {
+            continue;
+        };
+        let file_id = FileId::new(set.value(span), span);
+        let lineage = path.get_mut(..=depth).unwrap_or(&mut []);
+        check_reference(
+            &mut set, i, record, &file_id, lineage, referrers, medium, facts,
+        );
+    }
+
+    // The descriptor file, then every file of the medium.
+    let descriptor = descriptor_missing::check(&mut set, medium, facts);
+    let mut root = pdi_layout::Root::default();
+    medium.list(&mut |entry| {
+        root.note(entry);
+        let EntryKind::File(file) = entry.kind else {
+            return;
+        };
+        if Some(file) == descriptor || is_dicomdir(entry) {
+            return;
+        }
+        let referenced = usize::try_from(file.0)
+            .ok()
+            .and_then(|i| referrers.get(i))
+            .copied();
+        let part10 = match facts.facts(file) {
+            Facts::Instance(f) => f.part10,
+            Facts::NotDicom | Facts::Unreadable => false,
+        };
+        depth::check(&mut set, entry);
+        if part10 {
+            extension::check(&mut set, entry);
+            if referenced == Some(0) && walked_all {
+                unreferenced_file::report(&mut set, entry);
+            }
+        } else if referenced == Some(0) {
+            file_name::check(&mut set, entry);
+        }
+    });
+    pdi_layout::check(&mut set, root);
+}
+
+/// Whether a listed file is the file-set's DICOMDIR (in the root; PS3.10 §8.6).
+fn is_dicomdir(entry: &Entry<'_>) -> bool {
+    let name = entry.path.trim_end_matches(";1").trim_end_matches('.');
+    name.eq_ignore_ascii_case("DICOMDIR")
+}
+
+/// Checks one record's Referenced File ID and the file it leads to.
+#[allow(clippy::too_many_arguments)]
+fn check_reference(
+    set: &mut FileSet<'_, '_>,
+    record_index: u32,
+    record: &RecordSlot,
+    file_id: &FileId<'_>,
+    lineage: &mut [RecordKeys],
+    referrers: &mut [u32],
+    medium: &mut dyn Medium,
+    facts: &mut dyn FactsProvider,
+) {
+    if let Some(hazard) = file_id.hazard() {
+        unsafe_file_id::report(
+            set,
+            Some(record_index),
+            tags::REFERENCED_FILE_ID,
+            file_id,
+            hazard,
+        );
+        return;
+    }
+    let file = match medium.locate(file_id) {
+        Lookup::Found { file, variant } => {
+            if !variant.is_exact() {
+                name_variant::report(
+                    set,
+                    Some(record_index),
+                    tags::REFERENCED_FILE_ID,
+                    file_id,
+                    variant,
+                );
+            }
+            file
+        }
+        Lookup::OutsideRoot => {
+            unsafe_file_id::report_outside(
+                set,
+                Some(record_index),
+                tags::REFERENCED_FILE_ID,
+                file_id,
+            );
+            return;
+        }
+        Lookup::Missing => {
+            missing_file::report(set, record_index, file_id, false);
+            return;
+        }
+        Lookup::NotRegularFile => {
+            missing_file::report(set, record_index, file_id, true);
+            return;
+        }
+        Lookup::Unreadable => return,
+    };
+    if let Some(slot) = usize::try_from(file.0)
+        .ok()
+        .and_then(|i| referrers.get_mut(i))
+    {
+        if *slot != 0 {
+            referenced_twice::report(set, record_index, file_id, *slot - 1);
+            return;
+        }
+        *slot = record_index.saturating_add(1);
+    }
+    let instance = match facts.facts(file) {
+        Facts::Instance(instance) if instance.part10 => *instance,
+        Facts::Instance(_) => {
+            not_dicom::report(set, record_index, file_id, true);
+            return;
+        }
+        Facts::NotDicom => {
+            not_dicom::report(set, record_index, file_id, false);
+            return;
+        }
+        Facts::Unreadable => return,
+    };
+    sop_class_mismatch::check(set, record_index, record, file_id, &instance);
+    sop_instance_mismatch::check(set, record_index, record, file_id, &instance);
+    transfer_syntax_mismatch::check(set, record_index, record, file_id, &instance);
+    if set.wants(&key_mismatch::KEY_MISMATCH) || set.wants(&key_differs::KEY_DIFFERS) {
+        for keys in lineage {
+            compare_keys(set, keys, file_id, &instance, facts);
+        }
+    }
+}
+
+/// Whether a record key and the instance's value agree.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Verdict {
+    Same,
+    Differs,
+    /// The values differ in bytes and character set and the provider cannot decode.
+    Unknown,
+}
+
+/// Compares the keys one record holds with the instance.
+fn compare_keys(
+    set: &mut FileSet<'_, '_>,
+    keys: &mut RecordKeys,
+    file_id: &FileId<'_>,
+    instance: &InstanceFacts,
+    facts: &mut dyn FactsProvider,
+) {
+    let record_charset = keys.charset.map_or(&[][..], |s| trim(set.value(s)));
+    let file_charset = instance
+        .charset
+        .as_ref()
+        .map_or(&[][..], |h| trim(h.as_bytes()));
+    for (i, ((tag, strength), span)) in KEYS.iter().zip(keys.keys).enumerate() {
+        let Some(span) = span else {
+            continue;
+        };
+        if keys.reported & (1 << i) != 0 {
+            continue;
+        }
+        let ours = trim(set.value(span));
+        let theirs = instance.key(*tag);
+        let verdict = match theirs {
+            // Type 2 keys may be empty in the record and absent from the instance.
+            None if ours.is_empty() => Verdict::Same,
+            None => Verdict::Differs,
+            Some(value) => {
+                let theirs = trim(value.bytes);
+                if value.truncated {
+                    // Only the first bytes were kept: compare those.
+                    if ours.starts_with(theirs) {
+                        Verdict::Same
+                    } else {
+                        Verdict::Differs
+                    }
+                } else if (ours.is_ascii() && theirs.is_ascii()) || record_charset == file_charset {
+                    // ASCII reads the same in every set; equal sets read bytes alike.
+                    if ours == theirs {
+                        Verdict::Same
+                    } else {
+                        Verdict::Differs
+                    }
+                } else {
+                    match facts.same_text(ours, record_charset, theirs, file_charset) {
+                        Some(true) => Verdict::Same,
+                        Some(false) => Verdict::Differs,
+                        None => Verdict::Unknown,
+                    }
+                }
+            }
+        };
+        if verdict != Verdict::Differs {
+            continue;
+        }
+        keys.reported |= 1 << i;
+        let theirs = theirs.map(|v| (trim(v.bytes), v.span));
+        match strength {
+            Strength::Identifier => {
+                key_mismatch::report(set, keys.record, *tag, span, file_id, theirs);
+            }
+            Strength::Descriptive => {
+                let charsets =
+                    (record_charset != file_charset).then_some((record_charset, file_charset));
+                key_differs::report(set, keys.record, *tag, span, file_id, theirs, charsets);
+            }
+        }
+    }
+}
+
+/// Compares a record's File Meta copy ((0004,1510), (0004,1511) or (0004,1512), value
+/// at `ours`) with the file's (0002,xxxx) element and reports `rule` when they differ. A
+/// record without the element is `dicomdir/*`'s business.
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn meta_mismatch(
+    set: &mut FileSet<'_, '_>,
+    rule: &'static RuleMeta,
+    record: u32,
+    tag: Tag,
+    ours: Option<ByteSpan>,
+    theirs: Option<&facts::Held<{ facts::SHORT }>>,
+    file_tag: Tag,
+    file_id: &FileId<'_>,
+) {
+    let Some(ours) = ours else {
+        return;
+    };
+    if !set.wants(rule) {
+        return;
+    }
+    let mine = trim(set.value(ours));
+    let shown = crate::value::Printable(mine);
+    match theirs {
+        Some(held) if trim(held.as_bytes()) == mine && !held.truncated => {}
+        Some(held) => set.report(
+            rule,
+            Some(ours),
+            Some(tag),
+            Some(record),
+            format_args!(
+                "`{shown}` here, but {file_id} has {file_tag} `{}` (offset {})",
+                crate::value::Printable(trim(held.as_bytes())),
+                held.span.start
+            ),
+        ),
+        None => set.report(
+            rule,
+            Some(ours),
+            Some(tag),
+            Some(record),
+            format_args!("`{shown}` here, but {file_id} has no {file_tag}"),
+        ),
+    }
+}
