@@ -286,7 +286,12 @@ fn pydicom_empty_and_unknown_type_dicomdirs() {
         .iter()
         .filter(|i| matches!(i, WalkIssue::Unreachable { .. }))
         .count();
-    assert_eq!((orphans, issues.len()), (51, 52));
+    // The changed type broke the offsets: one head, the 50 records behind it its group.
+    assert_eq!((orphans, issues.len()), (1, 2));
+    assert!(matches!(
+        issues[1],
+        WalkIssue::Unreachable { below: 50, .. }
+    ));
 }
 
 // ---------------------------------------------------------------------------------------
@@ -456,22 +461,23 @@ fn issues_of(bytes: &[u8]) -> Vec<WalkIssue> {
     walk_lines(bytes).1
 }
 
-fn kinds(issues: &[WalkIssue]) -> Vec<&'static str> {
+/// Each issue's kind; an orphan group as `orphan R+N` (head record R, N records below).
+fn kinds(issues: &[WalkIssue]) -> Vec<String> {
     issues
         .iter()
         .map(|i| match i {
-            WalkIssue::ScratchTooSmall { .. } => "scratch",
-            WalkIssue::IndexIncomplete { .. } => "incomplete",
-            WalkIssue::UnreadableOffset { .. } => "unreadable",
-            WalkIssue::OffsetNotOnItem { .. } => "not-on-item",
-            WalkIssue::OffsetPastEnd { .. } => "past-end",
-            WalkIssue::NotIndexed { .. } => "not-indexed",
-            WalkIssue::RootPair { .. } => "root-pair",
-            WalkIssue::Cycle { .. } => "cycle",
-            WalkIssue::SharedChild { .. } => "shared",
-            WalkIssue::TooDeep { .. } => "too-deep",
-            WalkIssue::LastRecordMismatch { .. } => "last",
-            WalkIssue::Unreachable { .. } => "unreachable",
+            WalkIssue::ScratchTooSmall { .. } => "scratch".to_owned(),
+            WalkIssue::IndexIncomplete { .. } => "incomplete".to_owned(),
+            WalkIssue::UnreadableOffset { .. } => "unreadable".to_owned(),
+            WalkIssue::OffsetNotOnItem { .. } => "not-on-item".to_owned(),
+            WalkIssue::OffsetPastEnd { .. } => "past-end".to_owned(),
+            WalkIssue::NotIndexed { .. } => "not-indexed".to_owned(),
+            WalkIssue::RootPair { .. } => "root-pair".to_owned(),
+            WalkIssue::Cycle { .. } => "cycle".to_owned(),
+            WalkIssue::SharedChild { .. } => "shared".to_owned(),
+            WalkIssue::TooDeep { .. } => "too-deep".to_owned(),
+            WalkIssue::LastRecordMismatch { .. } => "last".to_owned(),
+            WalkIssue::Unreachable { record, below, .. } => format!("orphan {record}+{below}"),
         })
         .collect()
 }
@@ -572,7 +578,7 @@ fn self_reference_child_and_child_pointing_up() {
     let bytes = dicomdir(&records, To(0), To(5));
     let issues = issues_of(&bytes);
     // The series' images are then reached by nothing.
-    assert_eq!(kinds(&issues), ["cycle", "unreachable", "unreachable"]);
+    assert_eq!(kinds(&issues), ["cycle", "orphan 3+1"]);
     assert!(matches!(
         issues[0],
         WalkIssue::Cycle {
@@ -601,7 +607,7 @@ fn self_reference_child_and_child_pointing_up() {
     let mut records = good();
     records[6].lower = To(0);
     let issues = issues_of(&dicomdir(&records, To(0), To(5)));
-    assert_eq!(kinds(&issues), ["cycle", "unreachable", "unreachable"]);
+    assert_eq!(kinds(&issues), ["cycle", "orphan 7+1"]);
 }
 
 #[test]
@@ -610,17 +616,7 @@ fn offset_into_the_middle_of_an_item() {
     records[0].next = Inside(5, 12);
     let bytes = dicomdir(&records, To(0), To(5));
     let issues = issues_of(&bytes);
-    assert_eq!(
-        kinds(&issues),
-        [
-            "not-on-item",
-            "last",
-            "unreachable",
-            "unreachable",
-            "unreachable",
-            "unreachable"
-        ]
-    );
+    assert_eq!(kinds(&issues), ["not-on-item", "last", "orphan 5+3"]);
     let mut slots = vec![RecordSlot::EMPTY; 16];
     let index = RecordIndex::read(&bytes, &mut slots);
     let five = index.records()[5].offset() as u32;
@@ -667,11 +663,11 @@ fn offset_past_the_end() {
     let mut records = good();
     records[2].lower = Raw(0xFFFF_FFF0);
     let issues = issues_of(&dicomdir(&records, To(0), To(5)));
-    assert_eq!(kinds(&issues), ["past-end", "unreachable", "unreachable"]);
+    assert_eq!(kinds(&issues), ["past-end", "orphan 3+1"]);
     // A root that leads nowhere: every record is an orphan.
     let issues = issues_of(&dicomdir(&good(), Raw(1_000_000), To(5)));
     assert_eq!(kinds(&issues[..2]), ["past-end", "last"]);
-    assert_eq!(kinds(&issues[2..]), ["unreachable"; 9]);
+    assert_eq!(kinds(&issues[2..]), ["orphan 0+8"]);
 }
 
 #[test]
@@ -679,10 +675,7 @@ fn shared_child() {
     let mut records = good();
     records[5].lower = To(1); // both patients claim the first study
     let issues = issues_of(&dicomdir(&records, To(0), To(5)));
-    assert_eq!(
-        kinds(&issues),
-        ["shared", "unreachable", "unreachable", "unreachable"]
-    );
+    assert_eq!(kinds(&issues), ["shared", "orphan 6+2"]);
     assert!(matches!(
         issues[0],
         WalkIssue::SharedChild {
@@ -719,12 +712,13 @@ fn orphan_records() {
         issues,
         [WalkIssue::Unreachable {
             record: 9,
+            below: 0,
             at: index.records()[9].header()
         }]
     );
     // An empty root with records: all of them are orphans.
     let issues = issues_of(&dicomdir(&good(), Zero, Zero));
-    assert_eq!(kinds(&issues), ["unreachable"; 9]);
+    assert_eq!(kinds(&issues), ["orphan 0+8"]);
 }
 
 #[test]
@@ -742,7 +736,7 @@ fn root_offsets() {
     let issues = issues_of(&dicomdir(&good(), To(0), Inside(5, 2)));
     assert_eq!(kinds(&issues), ["not-on-item"]);
     let issues = issues_of(&dicomdir(&good(), Absent, Absent));
-    assert_eq!(kinds(&issues), ["unreachable"; 9]);
+    assert_eq!(kinds(&issues), ["orphan 0+8"]);
 }
 
 #[test]
@@ -754,15 +748,7 @@ fn unreadable_and_missing_offsets() {
     let issues = issues_of(&bytes);
     assert_eq!(
         kinds(&issues),
-        [
-            "unreadable",
-            "last",
-            "unreachable",
-            "unreachable",
-            "unreachable",
-            "unreachable",
-            "unreachable"
-        ]
+        ["unreadable", "last", "orphan 4+0", "orphan 5+3"]
     );
     let mut slots = vec![RecordSlot::EMPTY; 16];
     let index = RecordIndex::read(&bytes, &mut slots);
@@ -789,7 +775,7 @@ fn depth_bound() {
             ..
         }
     ));
-    assert_eq!(kinds(&issues[1..]), ["unreachable"; 4]);
+    assert_eq!(kinds(&issues[1..]), ["orphan 16+3"]);
 }
 
 #[test]
@@ -1017,4 +1003,39 @@ proptest! {
         bytes.truncate(keep);
         walk_checked(&bytes, slots, 64)?;
     }
+}
+
+#[test]
+fn orphan_groups_cycles_and_the_pass_budget() {
+    // Two lost patients: one with a study below it, one alone; and two IMAGE records
+    // whose next offsets lead to each other (no head: reported at the first).
+    let mut records = good();
+    records.push(rec("PATIENT", Zero, To(10))); // 9
+    records.push(rec("STUDY", Zero, Zero)); // 10
+    records.push(rec("PATIENT", Zero, Zero)); // 11
+    records.push(rec("IMAGE", To(13), Zero)); // 12
+    records.push(rec("IMAGE", To(12), Zero)); // 13
+    let issues = issues_of(&dicomdir(&records, To(0), To(5)));
+    assert_eq!(kinds(&issues), ["orphan 9+1", "orphan 11+0", "orphan 12+1"]);
+
+    // A chain of 200 orphans whose next offsets run backwards through the sequence:
+    // each pass carries the head one record further, so after the pass budget (64) the
+    // rest are reported one by one. Bounded work, every orphan still reported.
+    let mut records = good();
+    for i in 0..200 {
+        let next = if i == 0 { Zero } else { To(9 + i - 1) };
+        records.push(rec("IMAGE", next, Zero));
+    }
+    let issues = issues_of(&dicomdir(&records, To(0), To(5)));
+    let kinds = kinds(&issues);
+    assert_eq!(kinds.len(), 1 + (200 - 1 - 64));
+    assert!(kinds.contains(&"orphan 208+64".to_owned()), "{kinds:?}");
+    let covered: u32 = issues
+        .iter()
+        .map(|i| match i {
+            WalkIssue::Unreachable { below, .. } => below + 1,
+            _ => 0,
+        })
+        .sum();
+    assert_eq!(covered, 200);
 }

@@ -14,7 +14,7 @@ use core::fmt;
 
 use crate::span::ByteSpan;
 
-use super::index::{OffsetField, OffsetKind, RecordIndex, Target};
+use super::index::{OffsetField, OffsetKind, RecordIndex, RecordSlot, Target};
 
 /// The default bound on the walk's depth: the standard hierarchy is four levels deep
 /// (PATIENT, STUDY, SERIES, IMAGE), private records may add a few.
@@ -163,10 +163,17 @@ pub enum WalkIssue {
         /// The (0004,1202) value.
         at: ByteSpan,
     },
-    /// A record of the sequence that no chain reaches (an orphan).
+    /// A record of the sequence that no chain reaches (an orphan). Orphans are grouped:
+    /// one issue per orphan that no other orphan's next or lower offset leads to, with the
+    /// number of orphans reached through it (so a lost patient is one issue, not one per
+    /// image). An orphan group with no such head (a cycle of orphans) is reported at its
+    /// first record.
     Unreachable {
         /// The record.
         record: u32,
+        /// Further unreached records reached from it by next and lower offsets (not
+        /// reported on their own).
+        below: u32,
         /// Its item header.
         at: ByteSpan,
     },
@@ -248,8 +255,12 @@ impl fmt::Display for WalkIssue {
                 ),
                 None => write!(f, "(0004,1202) = {last}, but the root chain is empty"),
             },
-            WalkIssue::Unreachable { record, .. } => {
-                write!(f, "record {record} is reached by no offset (an orphan)")
+            WalkIssue::Unreachable { record, below, .. } => {
+                write!(f, "record {record} is reached by no offset (an orphan)")?;
+                if *below > 0 {
+                    write!(f, ", nor are the {below} records below it")?;
+                }
+                Ok(())
             }
         }
     }
@@ -288,7 +299,8 @@ enum Step {
 /// The walk over a [`RecordIndex`]: an iterator of [`WalkEvent`]s.
 ///
 /// `marks` is caller scratch of at least [`RecordIndex::kept`] words; the walk overwrites
-/// it (0 = not reached, else the number of the sibling chain that reached the record).
+/// it (0 = not reached, else the number of the sibling chain that reached the record;
+/// once the tree is walked, unreached records are marked with their orphan group).
 /// `DEPTH` bounds the path ([`DEFAULT_DEPTH`]).
 #[derive(Debug)]
 pub struct Walk<'i, 'm, const DEPTH: usize = DEFAULT_DEPTH> {
@@ -577,6 +589,7 @@ impl<'i, 'm, const DEPTH: usize> Walk<'i, 'm, DEPTH> {
                 None
             }
             Phase::RootEnd => {
+                self.group_orphans();
                 self.phase = Phase::Orphans(0);
                 let last = info.last?;
                 let value = last.value?;
@@ -595,17 +608,18 @@ impl<'i, 'm, const DEPTH: usize> Walk<'i, 'm, DEPTH> {
             Phase::Orphans(from) => {
                 let records = self.index.records();
                 let from = from as usize;
-                let unreached = self
+                let head = self
                     .marks
                     .get(from..records.len())
-                    .and_then(|marks| marks.iter().position(|&mark| mark == 0))
+                    .and_then(|marks| marks.iter().position(|&mark| orphan_head(mark)))
                     .map(|i| from + i);
-                let record = unreached.and_then(|i| records.get(i).map(|r| (i, r)));
+                let record = head.and_then(|i| records.get(i).map(|r| (i, r)));
                 match record {
                     Some((i, record)) => {
                         self.phase = Phase::Orphans((i as u32).saturating_add(1));
                         Some(WalkEvent::Issue(WalkIssue::Unreachable {
                             record: i as u32,
+                            below: self.mark(i as u32) & COUNT,
                             at: record.header(),
                         }))
                     }
@@ -617,6 +631,123 @@ impl<'i, 'm, const DEPTH: usize> Walk<'i, 'm, DEPTH> {
             }
         }
     }
+
+    /// The records `record`'s next and lower offsets lead to.
+    fn targets(&self, record: usize) -> [Option<usize>; 2] {
+        let slot = self.index.records().get(record);
+        let to = |field: Option<OffsetField>| match field.and_then(|f| f.value) {
+            Some(value) => match self.index.resolve(value) {
+                Target::Record(target) => Some(target as usize),
+                _ => None,
+            },
+            None => None,
+        };
+        [
+            to(slot.and_then(RecordSlot::next_offset)),
+            to(slot.and_then(RecordSlot::lower_offset)),
+        ]
+    }
+
+    /// Marks the unreached records with their orphan group (see
+    /// [`WalkIssue::Unreachable`]): heads as `HEAD | members`, members as `MEMBER | head`.
+    ///
+    /// At most [`GROUP_PASSES`] passes of O(n log n) over the records, whatever the
+    /// offsets: members still unassigned then (only possible for long chains that run
+    /// backwards through the sequence) are reported as heads of their own.
+    fn group_orphans(&mut self) {
+        let n = self.index.records().len();
+        if n > COUNT as usize || self.marks.len() < n {
+            // Too many records to encode; every orphan is then its own head (mark 0).
+            return;
+        }
+        let unreached = |mark: u32| mark == 0 || mark == REFERENCED;
+        // 1. Orphans that another orphan leads to are not heads.
+        for record in 0..n {
+            if !unreached(self.mark(record as u32)) {
+                continue;
+            }
+            for target in self.targets(record).into_iter().flatten() {
+                if target != record {
+                    if let Some(mark @ 0) = self.marks.get_mut(target) {
+                        *mark = REFERENCED;
+                    }
+                }
+            }
+        }
+        // 2. The rest are heads.
+        for mark in self.marks.iter_mut().take(n) {
+            if *mark == 0 {
+                *mark = HEAD;
+            }
+        }
+        // 3. Heads and members pass their head on to what they lead to; a group left
+        //    without a head (a cycle of orphans) gets its first record as head.
+        let mut passes = 0;
+        loop {
+            let mut changed = true;
+            while changed && passes < GROUP_PASSES {
+                changed = false;
+                passes += 1;
+                for record in 0..n {
+                    let mark = self.mark(record as u32);
+                    let head = match mark {
+                        REFERENCED => continue,
+                        _ if mark & KIND == HEAD => record,
+                        _ if mark & KIND == MEMBER => (mark & COUNT) as usize,
+                        _ => continue,
+                    };
+                    for target in self.targets(record).into_iter().flatten() {
+                        if self.mark(target as u32) != REFERENCED {
+                            continue;
+                        }
+                        if let Some(mark) = self.marks.get_mut(target) {
+                            *mark = MEMBER | head as u32;
+                        }
+                        if let Some(mark) = self.marks.get_mut(head) {
+                            // Capped below COUNT so a head never reads as REFERENCED.
+                            *mark = HEAD | ((*mark & COUNT) + 1).min(COUNT - 1);
+                        }
+                        changed = true;
+                    }
+                }
+            }
+            let left = self.marks.iter().take(n).position(|&m| m == REFERENCED);
+            let Some(first) = left else { break };
+            if passes >= GROUP_PASSES {
+                // Out of passes: what is left is reported record by record.
+                for mark in self.marks.iter_mut().take(n) {
+                    if *mark == REFERENCED {
+                        *mark = HEAD;
+                    }
+                }
+                break;
+            }
+            if let Some(mark) = self.marks.get_mut(first) {
+                *mark = HEAD;
+            }
+        }
+    }
+}
+
+/// Passes [`Walk::group_orphans`] may make over the records.
+const GROUP_PASSES: u32 = 64;
+/// Orphan marks: the top two bits say what the mark is. Chain numbers, which mark the
+/// reached records, stay below `MEMBER` (there are fewer chains than records, and
+/// grouping is skipped beyond `COUNT` records).
+const KIND: u32 = 0xC000_0000;
+/// An orphan reached from the head in the low bits.
+const MEMBER: u32 = 0x8000_0000;
+/// An orphan group's head, with its member count in the low bits.
+const HEAD: u32 = 0xC000_0000;
+/// The low bits of a member or head mark.
+const COUNT: u32 = 0x3FFF_FFFF;
+/// An orphan that another orphan leads to, not yet given a head.
+const REFERENCED: u32 = u32::MAX;
+
+/// Whether a mark (after grouping) is an orphan to report: a group's head, or any orphan
+/// when grouping was skipped.
+const fn orphan_head(mark: u32) -> bool {
+    mark == 0 || (mark != REFERENCED && mark & KIND == HEAD)
 }
 
 impl<const DEPTH: usize> Iterator for Walk<'_, '_, DEPTH> {

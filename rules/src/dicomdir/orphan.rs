@@ -10,7 +10,11 @@ use crate::runner::Rule;
 declare_rule! {
     /// ## What it checks
     /// An item of the Directory Record Sequence (0004,1220) that is on no chain: neither
-    /// (0004,1200) nor any record's (0004,1400) or (0004,1420) leads to it.
+    /// (0004,1200) nor any record's (0004,1400) or (0004,1420) leads to it. Orphans come
+    /// in groups (a lost PATIENT record takes its studies, series and images with it): one
+    /// finding names the group's head, the orphan no other orphan leads to, and counts
+    /// the records its own offsets reach; a group that loops on itself is reported at its
+    /// first record.
     ///
     /// ## Why
     /// Readers find records by their offsets, never by item order, so an orphan and the
@@ -37,21 +41,34 @@ impl Rule for Check {
 }
 
 pub(super) fn report(dir: &Directory<'_>, out: &mut Reporter<'_>, issue: &WalkIssue) {
-    if let WalkIssue::Unreachable { record, at } = *issue {
+    if let WalkIssue::Unreachable { record, below, at } = *issue {
         let kind = dir
             .record(record)
             .and_then(|r| r.record_type().defined_term())
             .unwrap_or("directory");
-        out.report(
-            &ORPHAN,
-            at,
-            Some(tags::ITEM),
-            Some(record),
-            format_args!(
-                "the {kind} record at offset {} is reached by no offset: readers never see it",
-                offset_of(dir, record)
-            ),
-        );
+        let offset = offset_of(dir, record);
+        if below == 0 {
+            out.report(
+                &ORPHAN,
+                at,
+                Some(tags::ITEM),
+                Some(record),
+                format_args!(
+                    "the {kind} record at offset {offset} is reached by no offset: readers never see it"
+                ),
+            );
+        } else {
+            let records = if below == 1 { "record" } else { "records" };
+            out.report(
+                &ORPHAN,
+                at,
+                Some(tags::ITEM),
+                Some(record),
+                format_args!(
+                    "the {kind} record at offset {offset} is reached by no offset, nor are the {below} {records} its offsets lead to: readers never see them"
+                ),
+            );
+        }
     }
 }
 
