@@ -1,16 +1,21 @@
 //! The file-set around a DICOMDIR, on `std::fs`: the CLI's [`Medium`] and
 //! [`FactsProvider`] for the `media/*` rules, and [`check_file_set`], which runs them.
 //!
-//! The medium's root is the directory that holds the DICOMDIR (PS3.10 §8.6). File IDs are
-//! resolved component by component, exact name first, then the variants readers meet on
-//! real media (another case, a trailing `.`, `;1`); every resolved path is canonicalised
-//! and must stay under the canonical root, so a symbolic link cannot lead the linter out
-//! of the file-set (an unsafe File ID never reaches this module at all).
+//! The medium's root is the directory that holds the DICOMDIR (PS3.10 §8.6), listed once
+//! without following links. A File ID is looked up in that listing first: an exact hit is
+//! a regular file under its real name, inside the root, found without a system call.
+//! Otherwise it is resolved component by component (each directory read once) trying the
+//! variants readers meet on real media (another case, a trailing `.`, `;1`); a component
+//! that is a symbolic link, and the final path, are canonicalised and must stay under the
+//! canonical root, so a link cannot lead the linter out of the file-set (an unsafe File
+//! ID never reaches this module at all).
 //!
 //! Each file is read and parsed once per run: [`crate::check`] lints every file it finds
-//! and hands the facts the media rules need ([`InstanceFacts`]) to [`remember`]; the
-//! provider here reads a file itself only when the run did not lint it (a DICOMDIR named
-//! on the command line without its directory, or files under a symbolic link).
+//! and hands the facts the media rules need ([`InstanceFacts`]) to [`remember`], linting
+//! the DICOMDIRs on a thread of their own whose file-set checks wait ([`hold`]) until the
+//! other files are done. The provider here reads a file itself only when the run did not
+//! lint it (a DICOMDIR named on the command line without its directory, one known only by
+//! its (0002,0002), or files under a symbolic link).
 
 use std::cell::RefCell;
 use std::collections::HashMap;
