@@ -6,7 +6,9 @@
 //! its exact name; is that file a PS3.10 file whose File Meta repeats the record's
 //! (0004,1510)/(0004,1511)/(0004,1512); do the keys of the record and of its PATIENT,
 //! STUDY and SERIES records agree with the instance; is each file referenced once and
-//! every DICOM file referenced.
+//! every DICOM file referenced; does the File-set Descriptor File (0004,1141) exist as
+//! text; and are the other files' names and depths fit for ISO 9660 media and the
+//! IHE PDI layout.
 //!
 //! Like the directory rules they need a whole file-set, not one stream, so they are
 //! declared and registered like every rule (ids, docs, `--select`) with no stream hooks,
