@@ -322,9 +322,10 @@ pub fn check_file_set(
     pdi_layout::check(&mut set, root);
 }
 
-/// Whether a listed file is the file-set's DICOMDIR (in the root; PS3.10 §8.6).
+/// Whether a listed file is a DICOMDIR: the file-set's own (in the root; PS3.10 §8.6) or
+/// that of another file-set below it, which no record references either.
 fn is_dicomdir(entry: &Entry<'_>) -> bool {
-    let name = entry.path.trim_end_matches(";1").trim_end_matches('.');
+    let name = entry.name().trim_end_matches(";1").trim_end_matches('.');
     name.eq_ignore_ascii_case("DICOMDIR")
 }
 

@@ -6,8 +6,9 @@ use crate::runner::Rule;
 
 declare_rule! {
     /// ## What it checks
-    /// Every PS3.10 file under the directory that holds the DICOMDIR (the DICOMDIR
-    /// itself excepted) is referenced by a record reached from the root. Non-DICOM
+    /// Every PS3.10 file under the directory that holds the DICOMDIR (DICOMDIRs
+    /// excepted: this one, or another file-set's below it) is referenced by a record
+    /// reached from the root. Non-DICOM
     /// files (a README, a viewer, web pages) may stay unreferenced. Judged only when the
     /// DICOMDIR has a Directory Record Sequence and every record was indexed and walked
     /// (a truncated DICOMDIR or one deeper than the walk's bound says nothing here).
@@ -70,6 +71,14 @@ mod tests {
         disk.put("DICOM/P0000001/IM000099", disk.bytes_of(FIRST));
         // Room for 3 of the sample's 21 records: the walk cannot vouch for the others.
         let found = disk.check_with_slots(3);
+        assert!(!found.has("media/unreferenced-file"), "{found:#?}");
+    }
+
+    #[test]
+    fn a_dicomdir_below_the_root_is_no_unreferenced_instance() {
+        let mut disk = Disk::sample();
+        disk.put("OTHER/DICOMDIR", crate::media::testing::SAMPLE_DICOMDIR);
+        let found = disk.check();
         assert!(!found.has("media/unreferenced-file"), "{found:#?}");
     }
 
