@@ -185,6 +185,25 @@ pub fn sets() -> Vec<DefectSet> {
             },
         ),
         set(
+            "related-class-mismatch",
+            "the first image has (0008,001A) Related General SOP Class UID, its record no (0004,151A)",
+            &["media/related-class-mismatch"],
+            &|f| {
+                let image = file(f, FIRST);
+                // Explicit VR little endian (0008,001A) UI, inserted before Study Date
+                // (0008,0020): a top-level element, so no length around it changes.
+                let at = image
+                    .windows(6)
+                    .position(|w| w == b"\x08\x00\x20\x00DA")
+                    .expect("Study Date");
+                let value = b"1.2.840.10008.5.1.4.1.1.2\0";
+                let mut element = vec![0x08, 0x00, 0x1A, 0x00, b'U', b'I'];
+                element.extend_from_slice(&(value.len() as u16).to_le_bytes());
+                element.extend_from_slice(value);
+                image.splice(at..at, element);
+            },
+        ),
+        set(
             "key-mismatch",
             "the PATIENT record's Patient ID is PAT0009, the images' PAT0001",
             &["media/key-mismatch"],

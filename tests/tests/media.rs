@@ -112,6 +112,12 @@ const PLACED: &[(&str, &str, &[u8], usize)] = &[
         b"DICOM\\P0000001\\ST000001\\SE000001\\IM000001",
         1,
     ),
+    (
+        "related-class-mismatch",
+        "(0004,1500)",
+        b"DICOM\\P0000001\\ST000001\\SE000001\\IM000001",
+        0,
+    ),
     ("descriptor-missing", "(0004,1141)", b"README", 0),
     ("descriptor-dicom", "(0004,1141)", b"README", 0),
 ];

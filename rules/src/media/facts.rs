@@ -95,6 +95,8 @@ pub struct InstanceFacts {
     pub transfer_syntax: Option<Held<SHORT>>,
     /// (0008,0005) Specific Character Set of the data set.
     pub charset: Option<Held<SHORT>>,
+    /// (0008,001A) Related General SOP Class UID (VM 1-n; the first bytes if longer).
+    pub related_class: Option<Held<SHORT>>,
     /// Patient's Name (0010,0010).
     pub patient_name: Option<Held<NAME>>,
     /// The other [`KEYS`] (Patient's Name excepted), by position.
@@ -109,6 +111,7 @@ impl Default for InstanceFacts {
             sop_instance: None,
             transfer_syntax: None,
             charset: None,
+            related_class: None,
             patient_name: None,
             keys: [None; KEYS.len()],
         }
@@ -166,6 +169,9 @@ impl InstanceFacts {
                     }
                     (Section::FileMeta, tags::TRANSFER_SYNTAX_UID) => &mut self.transfer_syntax,
                     (Section::DataSet, tags::SPECIFIC_CHARACTER_SET) => &mut self.charset,
+                    (Section::DataSet, tags::RELATED_GENERAL_SOP_CLASS_UID) => {
+                        &mut self.related_class
+                    }
                     (Section::DataSet, tags::PATIENT_NAME) => {
                         if self.patient_name.is_none() {
                             self.patient_name = Some(Held::new(value, span));
