@@ -204,6 +204,12 @@ pub fn sets() -> Vec<DefectSet> {
             },
         ),
         set(
+            "record-type-class",
+            "the first IMAGE record says TRACT (same length), its file is a CT image",
+            &["media/record-type-class"],
+            &|f| patch(file(f, "DICOMDIR"), b"IMAGE ", b"TRACT ", 0),
+        ),
+        set(
             "key-mismatch",
             "the PATIENT record's Patient ID is PAT0009, the images' PAT0001",
             &["media/key-mismatch"],

@@ -363,6 +363,7 @@ rules! {
     media_sop_instance_mismatch: media::sop_instance_mismatch::Check,
     media_transfer_syntax_mismatch: media::transfer_syntax_mismatch::Check,
     media_related_class_mismatch: media::related_class_mismatch::Check,
+    media_record_type_class: media::record_type_class::Check,
     media_key_mismatch: media::key_mismatch::Check,
     media_key_differs: media::key_differs::Check,
     media_referenced_twice: media::referenced_twice::Check,

@@ -36,6 +36,7 @@ pub mod missing_file;
 pub mod name_variant;
 pub mod not_dicom;
 pub mod pdi_layout;
+pub mod record_type_class;
 pub mod referenced_twice;
 pub mod related_class_mismatch;
 pub mod sop_class_mismatch;
@@ -410,6 +411,7 @@ fn check_reference(
     sop_instance_mismatch::check(set, record_index, record, file_id, &instance);
     transfer_syntax_mismatch::check(set, record_index, record, file_id, &instance);
     related_class_mismatch::check(set, record_index, record, file_id, &instance);
+    record_type_class::check(set, record_index, record, file_id, &instance);
     if set.wants(&key_mismatch::KEY_MISMATCH) || set.wants(&key_differs::KEY_DIFFERS) {
         for keys in lineage {
             compare_keys(set, keys, file_id, &instance, facts);
