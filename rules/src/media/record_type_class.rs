@@ -26,8 +26,9 @@ declare_rule! {
     /// ## Why
     /// Each record type "shall be used to reference" its kind of instance, and readers
     /// pick the viewer from the record type: an SR filed under an `IMAGE` record is
-    /// offered to the image viewer, which fails. The mapping follows the record type
-    /// definitions; DCMTK's `dcmmkdir` uses the same one when it writes DICOMDIRs.
+    /// offered to the image viewer, which fails. The table here was written from the
+    /// record type definitions and covers the common classes; DCMTK's `dcmmkdir` keeps a
+    /// fuller mapping (`sopClassToRecordType` in `dcddirif.cc`).
     ///
     /// ## Standard
     /// PS3.3 F.5.4–F.5.36 ("shall be used to reference …"). dicom-rules.md §6.3
