@@ -1,8 +1,5 @@
 //! `dicomdir/duplicate-instance-uid`: two instance records with the same Referenced SOP Instance UID in File (0004,1511).
 
-use lint_core::tag::tags;
-
-use super::{Directory, KeyEntry, Reporter, Shown, offset_of};
 use crate::registry::RuleMeta;
 use crate::runner::Rule;
 
@@ -32,26 +29,6 @@ pub struct Check;
 
 impl Rule for Check {
     const META: &'static RuleMeta = &DUPLICATE_INSTANCE_UID;
-}
-
-/// `entry` repeats the value of `first`, an earlier record.
-pub(super) fn report(
-    dir: &Directory<'_>,
-    out: &mut Reporter<'_>,
-    entry: &KeyEntry,
-    first: &KeyEntry,
-) {
-    out.report(
-        &DUPLICATE_INSTANCE_UID,
-        entry.value,
-        Some(tags::REFERENCED_SOP_INSTANCE_UID_IN_FILE),
-        Some(entry.record),
-        format_args!(
-            "Referenced SOP Instance UID in File (0004,1511) `{}` is also that of the record at offset {}",
-            Shown(super::trim(dir.value(entry.value))),
-            offset_of(dir, first.record)
-        ),
-    );
 }
 
 #[cfg(test)]

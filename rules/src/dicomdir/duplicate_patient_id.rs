@@ -1,8 +1,5 @@
 //! `dicomdir/duplicate-patient-id`: two `PATIENT` records with the same Patient ID (0010,0020).
 
-use lint_core::tag::tags;
-
-use super::{Directory, KeyEntry, Reporter, Shown, offset_of};
 use crate::registry::RuleMeta;
 use crate::runner::Rule;
 
@@ -32,26 +29,6 @@ pub struct Check;
 
 impl Rule for Check {
     const META: &'static RuleMeta = &DUPLICATE_PATIENT_ID;
-}
-
-/// `entry` repeats the value of `first`, an earlier record.
-pub(super) fn report(
-    dir: &Directory<'_>,
-    out: &mut Reporter<'_>,
-    entry: &KeyEntry,
-    first: &KeyEntry,
-) {
-    out.report(
-        &DUPLICATE_PATIENT_ID,
-        entry.value,
-        Some(tags::PATIENT_ID),
-        Some(entry.record),
-        format_args!(
-            "Patient ID (0010,0020) `{}` is also that of the record at offset {}",
-            Shown(super::trim(dir.value(entry.value))),
-            offset_of(dir, first.record)
-        ),
-    );
 }
 
 #[cfg(test)]

@@ -1,8 +1,5 @@
 //! `dicomdir/duplicate-series-uid`: two `SERIES` records with the same Series Instance UID (0020,000E).
 
-use lint_core::tag::tags;
-
-use super::{Directory, KeyEntry, Reporter, Shown, offset_of};
 use crate::registry::RuleMeta;
 use crate::runner::Rule;
 
@@ -30,26 +27,6 @@ pub struct Check;
 
 impl Rule for Check {
     const META: &'static RuleMeta = &DUPLICATE_SERIES_UID;
-}
-
-/// `entry` repeats the value of `first`, an earlier record.
-pub(super) fn report(
-    dir: &Directory<'_>,
-    out: &mut Reporter<'_>,
-    entry: &KeyEntry,
-    first: &KeyEntry,
-) {
-    out.report(
-        &DUPLICATE_SERIES_UID,
-        entry.value,
-        Some(tags::SERIES_INSTANCE_UID),
-        Some(entry.record),
-        format_args!(
-            "Series Instance UID (0020,000E) `{}` is also that of the record at offset {}",
-            Shown(super::trim(dir.value(entry.value))),
-            offset_of(dir, first.record)
-        ),
-    );
 }
 
 #[cfg(test)]

@@ -1,8 +1,5 @@
 //! `dicomdir/duplicate-study-uid`: two `STUDY` records with the same Study Instance UID (0020,000D).
 
-use lint_core::tag::tags;
-
-use super::{Directory, KeyEntry, Reporter, Shown, offset_of};
 use crate::registry::RuleMeta;
 use crate::runner::Rule;
 
@@ -31,26 +28,6 @@ pub struct Check;
 
 impl Rule for Check {
     const META: &'static RuleMeta = &DUPLICATE_STUDY_UID;
-}
-
-/// `entry` repeats the value of `first`, an earlier record.
-pub(super) fn report(
-    dir: &Directory<'_>,
-    out: &mut Reporter<'_>,
-    entry: &KeyEntry,
-    first: &KeyEntry,
-) {
-    out.report(
-        &DUPLICATE_STUDY_UID,
-        entry.value,
-        Some(tags::STUDY_INSTANCE_UID),
-        Some(entry.record),
-        format_args!(
-            "Study Instance UID (0020,000D) `{}` is also that of the record at offset {}",
-            Shown(super::trim(dir.value(entry.value))),
-            offset_of(dir, first.record)
-        ),
-    );
 }
 
 #[cfg(test)]

@@ -255,12 +255,52 @@ pub fn check_index(
         incomplete::keys_overflow(&mut out, &dir, keys.len(), overflow);
     }
     let keys = keys.get_mut(..stored).unwrap_or(&mut []);
-    unique::duplicates(&dir, keys, |kind, entry, first| match kind {
-        KeyKind::PatientId => duplicate_patient_id::report(&dir, &mut out, entry, first),
-        KeyKind::StudyUid => duplicate_study_uid::report(&dir, &mut out, entry, first),
-        KeyKind::SeriesUid => duplicate_series_uid::report(&dir, &mut out, entry, first),
-        KeyKind::InstanceUid => duplicate_instance_uid::report(&dir, &mut out, entry, first),
+    unique::duplicates(&dir, keys, |kind, entry, first| {
+        duplicate(&dir, &mut out, kind, entry, first);
     });
+}
+
+/// `entry` repeats the value of `first`, an earlier record: one rule per kind of key.
+fn duplicate(
+    dir: &Directory<'_>,
+    out: &mut Reporter<'_>,
+    kind: KeyKind,
+    entry: &KeyEntry,
+    first: &KeyEntry,
+) {
+    let (rule, tag, name) = match kind {
+        KeyKind::PatientId => (
+            &duplicate_patient_id::DUPLICATE_PATIENT_ID,
+            tags::PATIENT_ID,
+            "Patient ID (0010,0020)",
+        ),
+        KeyKind::StudyUid => (
+            &duplicate_study_uid::DUPLICATE_STUDY_UID,
+            tags::STUDY_INSTANCE_UID,
+            "Study Instance UID (0020,000D)",
+        ),
+        KeyKind::SeriesUid => (
+            &duplicate_series_uid::DUPLICATE_SERIES_UID,
+            tags::SERIES_INSTANCE_UID,
+            "Series Instance UID (0020,000E)",
+        ),
+        KeyKind::InstanceUid => (
+            &duplicate_instance_uid::DUPLICATE_INSTANCE_UID,
+            tags::REFERENCED_SOP_INSTANCE_UID_IN_FILE,
+            "Referenced SOP Instance UID in File (0004,1511)",
+        ),
+    };
+    out.report(
+        rule,
+        entry.value,
+        Some(tag),
+        Some(entry.record),
+        format_args!(
+            "{name} `{}` is also that of the record at offset {}",
+            Shown(trim(dir.value(entry.value))),
+            offset_of(dir, first.record)
+        ),
+    );
 }
 
 /// Routes one defect of the walk to its rule.
