@@ -396,6 +396,8 @@ pub struct DicomDir<'a> {
     records: Option<Vec<Record>>,
     undefined_lengths: bool,
     transfer_syntax: &'static str,
+    /// File-set Descriptor File ID (0004,1141), if any.
+    descriptor: Option<String>,
 }
 
 impl<'a> DicomDir<'a> {
@@ -409,6 +411,7 @@ impl<'a> DicomDir<'a> {
             records: None,
             undefined_lengths: false,
             transfer_syntax: ts::EXPLICIT_LE,
+            descriptor: None,
         }
     }
 
@@ -433,6 +436,13 @@ impl<'a> DicomDir<'a> {
     /// use: for defective DICOMDIRs.
     pub fn transfer_syntax(mut self, transfer_syntax: &'static str) -> Self {
         self.transfer_syntax = transfer_syntax;
+        self
+    }
+
+    /// Names a File-set Descriptor File (0004,1141): `file_id` is its File ID, components
+    /// separated by `\` (PS3.12 A.1.2 recommends `README`).
+    pub fn descriptor(mut self, file_id: &str) -> Self {
+        self.descriptor = Some(file_id.to_owned());
         self
     }
 
@@ -474,17 +484,19 @@ impl<'a> DicomDir<'a> {
             })
             .collect();
         let head = |first: u32, last: u32| {
-            DataSet::new()
-                .el(tags::FILE_SET_ID, Vr::CS, &self.file_set_id)
-                .ul(
-                    tags::OFFSET_OF_THE_FIRST_DIRECTORY_RECORD_OF_THE_ROOT_DIRECTORY_ENTITY,
-                    first,
-                )
-                .ul(
-                    tags::OFFSET_OF_THE_LAST_DIRECTORY_RECORD_OF_THE_ROOT_DIRECTORY_ENTITY,
-                    last,
-                )
-                .us(tags::FILE_SET_CONSISTENCY_FLAG, 0)
+            let mut ds = DataSet::new().el(tags::FILE_SET_ID, Vr::CS, &self.file_set_id);
+            if let Some(descriptor) = &self.descriptor {
+                ds = ds.el(tags::FILE_SET_DESCRIPTOR_FILE_ID, Vr::CS, descriptor);
+            }
+            ds.ul(
+                tags::OFFSET_OF_THE_FIRST_DIRECTORY_RECORD_OF_THE_ROOT_DIRECTORY_ENTITY,
+                first,
+            )
+            .ul(
+                tags::OFFSET_OF_THE_LAST_DIRECTORY_RECORD_OF_THE_ROOT_DIRECTORY_ENTITY,
+                last,
+            )
+            .us(tags::FILE_SET_CONSISTENCY_FLAG, 0)
         };
         // Offsets count from the first byte of the preamble (PS3.3 Table F.3-3 notes).
         let start =

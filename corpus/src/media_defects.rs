@@ -291,18 +291,15 @@ pub fn sets() -> Vec<DefectSet> {
     ]
 }
 
-/// A DICOMDIR of `patients` with File-set Descriptor File ID (0004,1141) `README`: built
-/// with File-set ID `README`, then that element's tag (0004,1130) changed to (0004,1141),
-/// so no length changes (the set then has no File-set ID, a `dicomdir/*` finding).
+/// A DICOMDIR of `patients` with File-set Descriptor File ID (0004,1141) `README`.
 fn with_descriptor(patients: &[Patient]) -> Vec<u8> {
-    let mut bytes = dicomdir::dicomdir("README", "1.2.826.0.1.3680043.10.1234.5.9", patients);
-    patch(
-        &mut bytes,
-        &[0x04, 0x00, 0x30, 0x11],
-        &[0x04, 0x00, 0x41, 0x11],
-        0,
-    );
-    bytes
+    dicomdir::DicomDir::new(
+        "DCMLINT_DEFECT",
+        "1.2.826.0.1.3680043.10.1234.5.9",
+        patients,
+    )
+    .descriptor("README")
+    .build()
 }
 
 /// The recipes of every defect set.
