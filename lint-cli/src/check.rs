@@ -16,6 +16,7 @@ use lint_rules::media::InstanceFacts;
 use lint_rules::runner::Progress;
 use lint_rules::{Finding, Linter, Selection};
 use rayon::prelude::*;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use walkdir::WalkDir;
 
 use crate::config::Settings;
@@ -82,9 +83,7 @@ pub fn check(found: Discovered, settings: &Settings, tick: &(dyn Fn() + Sync)) -
         mut notes,
         mut report,
     } = found;
-    // Largest files first: a DICOMDIR or a long SR takes many times an image header, and
-    // left to its place in path order (DICOMDIR sorts after DICOM/) it would run alone on
-    // one core at the end. Results go back to path order below.
+    // Sizes, read in parallel, spare each file's own stat when it is opened.
     let sizes: Vec<u64> = files
         .par_iter()
         .map(|(path, _)| std::fs::metadata(path).map_or(0, |meta| meta.len()))
@@ -95,12 +94,18 @@ pub fn check(found: Discovered, settings: &Settings, tick: &(dyn Fn() + Sync)) -
         crate::directory::named_dicomdir(path)
             && crate::medium::selected(&settings.selection_for(path))
     });
-    let mut order: Vec<usize> = (0..files.len()).collect();
-    order.sort_by_key(|&index| std::cmp::Reverse(sizes[index]));
+    // DICOMDIRs first: one takes many times an image header, and left to its place in
+    // path order (DICOMDIR sorts after DICOM/) it would run alone on one core at the end.
+    // The rest in path order, which is the order of the records that reference them, so
+    // a file-set check that waits for their facts follows close behind. Results go back
+    // to path order below.
+    let (mut order, rest): (Vec<usize>, Vec<usize>) =
+        (0..files.len()).partition(|&index| crate::directory::named_dicomdir(&files[index].0));
+    order.extend(rest);
     // A DICOMDIR's file-set is checked while the DICOMDIR is linted (the media hook), from
     // what the other files said. So DICOMDIRs (by name) are linted on a thread of their
-    // own, beside the others, and only there do file-set checks wait until every other
-    // file is linted and its facts remembered ([`crate::medium::hold`]). (A DICOMDIR
+    // own, beside the others, and only there do file-set checks wait, file by file, for
+    // the facts of files still being linted ([`crate::medium::hold`]). (A DICOMDIR
     // known only by its (0002,0002) is linted with the others and does not wait: its
     // check reads what is not remembered yet.)
     let (last, first): (Vec<usize>, Vec<usize>) = if gather {
@@ -114,7 +119,19 @@ pub fn check(found: Discovered, settings: &Settings, tick: &(dyn Fn() + Sync)) -
         let (path, explicit) = &files[index];
         let selection = settings.selection_for(path);
         let size = (sizes[index] > 0).then_some(sizes[index]);
-        let result = lint_file_facts(path, selection, *explicit, gather, size);
+        let mut result = lint_file_facts(path, selection, *explicit, gather, size);
+        if gather {
+            // Remembered at once, so a file-set check waiting for it goes on.
+            match &mut result {
+                Ok(Some((_, facts))) => {
+                    if let Some(facts) = facts.take() {
+                        crate::medium::remember(path, Some(facts));
+                    }
+                }
+                Ok(None) => crate::medium::remember(path, None),
+                Err(_) => {}
+            }
+        }
         tick();
         (index, selection, result)
     };
@@ -126,20 +143,7 @@ pub fn check(found: Discovered, settings: &Settings, tick: &(dyn Fn() + Sync)) -
             crate::medium::wait_on_this_thread();
             last.iter().map(lint).collect::<Vec<_>>()
         });
-        let mut results: Vec<_> = first.par_iter().map(lint).collect();
-        if gather {
-            for (index, _, result) in &mut results {
-                match result {
-                    Ok(Some((_, facts))) => {
-                        if let Some(facts) = facts.take() {
-                            crate::medium::remember(&files[*index].0, Some(facts));
-                        }
-                    }
-                    Ok(None) => crate::medium::remember(&files[*index].0, None),
-                    Err(_) => {}
-                }
-            }
-        }
+        let mut results = in_order(&first, lint);
         drop(hold);
         match directories.join() {
             Ok(late) => results.extend(late),
@@ -179,6 +183,26 @@ pub fn check(found: Discovered, settings: &Settings, tick: &(dyn Fn() + Sync)) -
     }
     report.severity = settings.severity.clone();
     report
+}
+
+/// `f` of every item, on every rayon thread, the items taken in their order (a shared
+/// counter hands out the next one): unlike rayon's splitting of the slice, the files are
+/// done roughly in order, which a file-set check waiting for their facts relies on. The
+/// results come in no particular order.
+fn in_order<T: Send>(items: &[usize], f: impl Fn(&usize) -> T + Sync) -> Vec<T> {
+    let next = AtomicUsize::new(0);
+    let workers = rayon::current_num_threads().max(1);
+    let done: Vec<Vec<T>> = (0..workers)
+        .into_par_iter()
+        .map(|_| {
+            let mut out = Vec::new();
+            while let Some(item) = items.get(next.fetch_add(1, Ordering::Relaxed)) {
+                out.push(f(item));
+            }
+            out
+        })
+        .collect();
+    done.into_iter().flatten().collect()
 }
 
 fn walk(

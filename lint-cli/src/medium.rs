@@ -11,9 +11,11 @@
 //! ID never reaches this module at all).
 //!
 //! Each file is read and parsed once per run: [`crate::check`] lints every file it finds
-//! and hands the facts the media rules need ([`InstanceFacts`]) to [`remember`], linting
-//! the DICOMDIRs on a thread of their own whose file-set checks wait ([`hold`]) until the
-//! other files are done. The provider here reads a file itself only when the run did not
+//! and hands the facts the media rules need ([`InstanceFacts`]) to [`remember`] as soon as
+//! each file is done, linting the DICOMDIRs on a thread of their own whose file-set checks
+//! run beside the other files and wait ([`hold`]) only for facts not yet remembered (so
+//! little of the check is left when the last file is linted). The provider here reads a
+//! file itself only when the run did not
 //! lint it (a DICOMDIR named on the command line without its directory, one known only by
 //! its (0002,0002), or files under a symbolic link).
 
@@ -22,7 +24,8 @@ use std::collections::HashMap;
 use std::fs::File;
 use std::io::{self, Read, Seek, SeekFrom};
 use std::path::{Path, PathBuf};
-use std::sync::{Condvar, Mutex};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Condvar, Mutex};
 
 use lint_core::charset::decode::{Piece, decode};
 use lint_core::charset::{SpecificCharacterSet, TextKind};
@@ -38,34 +41,62 @@ use lint_rules::{Finding, Selection};
 use crate::diagnostic::Diagnostic;
 
 /// Facts the run remembered, by the path each file was linted under.
-type Known = HashMap<PathBuf, Option<Box<InstanceFacts>>>;
+type Known = HashMap<PathBuf, Option<Arc<InstanceFacts>>>;
 
 /// What the run learnt about each file it linted, by the path it was linted under:
 /// `Some` facts for DICOM files, `None` for files that are not DICOM. Paths compare by
 /// component, so `DIR/` and `DIR` agree; a file reached under another spelling (through
 /// a link) is simply read again.
-static KNOWN: Mutex<Option<Known>> = Mutex::new(None);
+static KNOWN: Mutex<Run> = Mutex::new(Run {
+    known: None,
+    count: 0,
+    wake_at: None,
+});
 
-/// Notes what linting `path` found, for [`check_file_set`].
+/// The facts remembered so far, and when a waiting file-set check wants to be woken.
+struct Run {
+    known: Option<Known>,
+    /// Files remembered.
+    count: usize,
+    /// Wake the waiting check when `count` reaches this.
+    wake_at: Option<usize>,
+}
+
+/// How many files a waiting file-set check lets the run remember before it looks again:
+/// waking it for every file would cost a context switch per file.
+const WAKE_EVERY: usize = 64;
+
+/// Notes what linting `path` found, for [`check_file_set`]: called as each file is linted,
+/// so a file-set check waiting for the run's facts goes on while the rest are linted.
 pub fn remember(path: &Path, facts: Option<Box<InstanceFacts>>) {
-    if let Ok(mut known) = KNOWN.lock() {
-        known
-            .get_or_insert_with(HashMap::new)
-            .insert(path.to_path_buf(), facts);
+    let wake = match KNOWN.lock() {
+        Ok(mut run) => {
+            run.known
+                .get_or_insert_with(HashMap::new)
+                .insert(path.to_path_buf(), facts.map(Arc::from));
+            run.count += 1;
+            run.wake_at.is_some_and(|at| run.count >= at)
+        }
+        Err(_) => false,
+    };
+    if wake {
+        KNOWN_CHANGED.notify_all();
     }
 }
 
-/// Whether the facts of the run are complete: file-set checks wait for it.
-static READY: Mutex<bool> = Mutex::new(true);
-/// Signals [`READY`].
-static READY_CHANGED: Condvar = Condvar::new();
+/// Signals that [`Run::wake_at`] was reached or [`READY`] set (waited on with [`KNOWN`]'s
+/// lock).
+static KNOWN_CHANGED: Condvar = Condvar::new();
 
-/// Makes file-set checks wait until the returned guard is dropped: the caller is still
-/// linting files whose facts they need (see [`crate::check::check`]).
+/// Whether the facts of the run are complete: a file-set check waits for a file's facts
+/// only while they are not.
+static READY: AtomicBool = AtomicBool::new(true);
+
+/// Makes file-set checks wait for the facts of files not yet remembered until the
+/// returned guard is dropped: the caller is still linting them (see
+/// [`crate::check::check`]).
 pub fn hold() -> Hold {
-    if let Ok(mut ready) = READY.lock() {
-        *ready = false;
-    }
+    READY.store(false, Ordering::SeqCst);
     Hold
 }
 
@@ -75,10 +106,11 @@ pub struct Hold;
 
 impl Drop for Hold {
     fn drop(&mut self) {
-        if let Ok(mut ready) = READY.lock() {
-            *ready = true;
-        }
-        READY_CHANGED.notify_all();
+        READY.store(true, Ordering::SeqCst);
+        // Taking the lock orders this after a waiter's check of READY: it is either
+        // waiting (and woken) or will see READY set.
+        drop(KNOWN.lock());
+        KNOWN_CHANGED.notify_all();
     }
 }
 
@@ -95,19 +127,21 @@ pub fn wait_on_this_thread() {
     WAITS.with(|waits| waits.set(true));
 }
 
-/// Waits until no [`Hold`] is held, if this thread waits at all.
-fn wait_until_ready() {
-    if !WAITS.with(std::cell::Cell::get) {
-        return;
-    }
-    let Ok(mut ready) = READY.lock() else {
-        return;
-    };
-    while !*ready {
-        match READY_CHANGED.wait(ready) {
-            Ok(guard) => ready = guard,
-            Err(_) => return,
+/// The facts the run remembered for `path`: waited for while a [`Hold`] is held, if this
+/// thread waits at all. `None` when the run did not lint the file (the caller reads it).
+fn remembered(path: &Path) -> Option<Option<Arc<InstanceFacts>>> {
+    let waits = WAITS.with(std::cell::Cell::get);
+    let mut run = KNOWN.lock().ok()?;
+    loop {
+        if let Some(facts) = run.known.as_ref().and_then(|k| k.get(path)) {
+            return Some(facts.clone());
         }
+        if !waits || READY.load(Ordering::SeqCst) {
+            return None;
+        }
+        run.wake_at = Some(run.count + WAKE_EVERY);
+        run = KNOWN_CHANGED.wait(run).ok()?;
+        run.wake_at = None;
     }
 }
 
@@ -132,7 +166,6 @@ pub fn check_file_set(
     if !selected(selection) || dicomdir_path.as_os_str() == crate::check::STDIN {
         return Vec::new();
     }
-    wait_until_ready();
     let base = dicomdir_path.parent().map_or(Path::new("."), |p| {
         if p.as_os_str().is_empty() {
             Path::new(".")
@@ -144,8 +177,8 @@ pub fn check_file_set(
         return Vec::new();
     };
     let medium = FsMedium::new(root, base);
-    // Held for the check: the run remembers nothing more once files are linted.
-    let known = KNOWN.lock().ok();
+    // The medium is listed and the checks begin while the other files are still being
+    // linted: the provider waits for each file's facts as the rules ask for them.
     let mut marks = vec![0u32; index.records().len()];
     let mut referrers = vec![0u32; medium.files.borrow().len()];
     let mut diagnostics = Vec::new();
@@ -154,8 +187,7 @@ pub fn check_file_set(
     };
     let mut provider = Provider {
         medium: &medium,
-        known: known.as_ref().and_then(|k| k.as_ref()),
-        read: HashMap::new(),
+        facts: HashMap::new(),
     };
     let mut located = Locator(&medium);
     lint_rules::media::check_file_set(
@@ -374,28 +406,24 @@ impl Medium for Locator<'_> {
 /// What each file says about itself: remembered from the run, or read here once.
 struct Provider<'m> {
     medium: &'m FsMedium,
-    /// Facts of the files the run linted.
-    known: Option<&'m Known>,
-    /// Files read here: `Err(())` when unreadable.
-    read: HashMap<u32, Result<Option<InstanceFacts>, ()>>,
+    /// Facts by file handle, as remembered or read: `Err(())` when unreadable.
+    facts: HashMap<u32, Result<Option<Arc<InstanceFacts>>, ()>>,
 }
 
 impl FactsProvider for Provider<'_> {
     fn facts(&mut self, file: FileHandle) -> Facts<'_> {
-        let Some(path) = self.medium.files.borrow().get(file.0 as usize).cloned() else {
-            return Facts::Unreadable;
-        };
-        if let Some(known) = self.known.and_then(|k| k.get(&path)) {
-            return match known {
-                Some(facts) => Facts::Instance(facts),
-                None => Facts::NotDicom,
+        let medium = self.medium;
+        let facts = self.facts.entry(file.0).or_insert_with(|| {
+            let files = medium.files.borrow();
+            let Some(path) = files.get(file.0 as usize) else {
+                return Err(());
             };
-        }
-        let read = self
-            .read
-            .entry(file.0)
-            .or_insert_with(|| read_facts(&path).map_err(|_| ()));
-        match read {
+            match remembered(path) {
+                Some(facts) => Ok(facts),
+                None => read_facts(path).map(|f| f.map(Arc::new)).map_err(|_| ()),
+            }
+        });
+        match facts {
             Ok(Some(facts)) => Facts::Instance(facts),
             Ok(None) => Facts::NotDicom,
             Err(()) => Facts::Unreadable,
