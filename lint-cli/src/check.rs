@@ -135,22 +135,30 @@ pub fn check(found: Discovered, settings: &Settings, tick: &(dyn Fn() + Sync)) -
         tick();
         (index, selection, result)
     };
-    let mut results = std::thread::scope(|scope| {
-        // Released when the other files are done, or if linting them panics (so the
-        // DICOMDIR thread never waits for ever).
-        let hold = (!last.is_empty()).then(crate::medium::hold);
-        let directories = scope.spawn(|| {
-            crate::medium::wait_on_this_thread();
-            last.iter().map(lint).collect::<Vec<_>>()
-        });
-        let mut results = in_order(&first, lint);
-        drop(hold);
-        match directories.join() {
-            Ok(late) => results.extend(late),
-            Err(panic) => std::panic::resume_unwind(panic),
-        }
+    let mut results = if rayon::current_num_threads() == 1 {
+        // One worker (RAYON_NUM_THREADS=1): no thread beside it either. The DICOMDIRs
+        // come after the other files, whose facts are then all remembered.
+        let mut results: Vec<_> = first.iter().map(lint).collect();
+        results.extend(last.iter().map(lint));
         results
-    });
+    } else {
+        std::thread::scope(|scope| {
+            // Released when the other files are done, or if linting them panics (so the
+            // DICOMDIR thread never waits for ever).
+            let hold = (!last.is_empty()).then(crate::medium::hold);
+            let directories = scope.spawn(|| {
+                crate::medium::wait_on_this_thread();
+                last.iter().map(lint).collect::<Vec<_>>()
+            });
+            let mut results = in_order(&first, lint);
+            drop(hold);
+            match directories.join() {
+                Ok(late) => results.extend(late),
+                Err(panic) => std::panic::resume_unwind(panic),
+            }
+            results
+        })
+    };
     results.sort_by_key(|(index, _, _)| *index);
     let results = results
         .into_iter()
