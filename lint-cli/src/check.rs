@@ -70,8 +70,12 @@ pub fn discover(paths: &[PathBuf]) -> Discovered {
             Ok(_) => found.files.push((path.clone(), true)),
         }
     }
-    found.files.sort();
-    found.files.dedup_by(|a, b| a.0 == b.0);
+    // One directory comes out of the walk in path order already, each file once;
+    // comparing paths costs a component parse each, so only several paths are sorted.
+    if paths.len() > 1 {
+        found.files.sort();
+        found.files.dedup_by(|a, b| a.0 == b.0);
+    }
     found
 }
 

@@ -38,11 +38,21 @@ const MAX_TREE_LINES: usize = 200;
 
 /// Whether a file is a DICOMDIR by its name.
 pub fn named_dicomdir(path: &Path) -> bool {
-    path.file_name()
-        .and_then(|name| name.to_str())
-        // ISO 9660 shows `DICOMDIR.;1`, some copies `DICOMDIR.`.
-        .map(|name| name.trim_end_matches(";1").trim_end_matches('.'))
-        .is_some_and(|name| name.eq_ignore_ascii_case("DICOMDIR"))
+    // On the path's bytes: asked of every file of a run, so no component parsing.
+    let mut name = path.as_os_str().as_encoded_bytes();
+    // ISO 9660 shows `DICOMDIR.;1`, some copies `DICOMDIR.`.
+    name = name.strip_suffix(b";1").unwrap_or(name);
+    while let Some(rest) = name.strip_suffix(b".") {
+        name = rest;
+    }
+    let Some(split) = name.len().checked_sub(8) else {
+        return false;
+    };
+    let (parent, last) = name.split_at(split);
+    last.eq_ignore_ascii_case(b"DICOMDIR")
+        && parent
+            .last()
+            .is_none_or(|&b| b == b'/' || (cfg!(windows) && b == b'\\'))
 }
 
 /// Whether a File Meta element says the file is a DICOMDIR.
@@ -390,5 +400,29 @@ mod tests {
             "{:?}",
             checked.tree
         );
+    }
+
+    #[test]
+    fn dicomdir_by_name() {
+        for yes in [
+            "DICOMDIR",
+            "disc/DICOMDIR",
+            "disc/dicomdir",
+            "disc/DICOMDIR.",
+            "disc/DICOMDIR.;1",
+            "/media/cd/DicomDir",
+        ] {
+            assert!(named_dicomdir(Path::new(yes)), "{yes}");
+        }
+        for no in [
+            "disc/XDICOMDIR",
+            "disc/DICOMDIR.BAK",
+            "disc/DICOMDIR/IM1",
+            "DICOMDI",
+            "",
+            "disc/DICOMDIR2",
+        ] {
+            assert!(!named_dicomdir(Path::new(no)), "{no}");
+        }
     }
 }
