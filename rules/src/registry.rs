@@ -185,9 +185,10 @@ macro_rules! rules {
                 text: &crate::text::Text<'_>,
                 token: &lint_core::charset::Token,
             ) {
+                let kind = crate::runner::tokens::kind(token);
                 let mut index = 0;
                 $(
-                    if cx.selection.has(index) {
+                    if <$ty as Rule>::TOKENS & kind != 0 && cx.selection.has(index) {
                         self.$field.token(cx, text, token);
                     }
                     index += 1;

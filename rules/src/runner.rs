@@ -28,6 +28,12 @@ pub trait Rule: Default {
     /// when a selected rule does.
     const PERSON_NAME: bool = false;
 
+    /// The kinds of [`Token`] [`Self::token`] looks at (bits of [`tokens`]): only those
+    /// are passed to it. Most rules judge escapes, invalid bytes or delimiters and flush
+    /// at [`Token::End`]; sparing them the text runs, most of every value, is most of the
+    /// cost of dispatching a token.
+    const TOKENS: u8 = tokens::ALL;
+
     /// Called for every event, in stream order.
     fn event(&mut self, cx: &mut Context<'_>, event: &Event<'_>) {
         let _ = (cx, event);
@@ -61,6 +67,43 @@ pub trait Rule: Default {
     /// Called once when the stream has ended.
     fn finish(&mut self, cx: &mut Context<'_>) {
         let _ = cx;
+    }
+}
+
+/// Token kinds, as bits for [`Rule::TOKENS`].
+pub mod tokens {
+    use lint_core::charset::Token;
+
+    /// [`Token::Escape`].
+    pub const ESCAPE: u8 = 1;
+    /// [`Token::Text`].
+    pub const TEXT: u8 = 2;
+    /// [`Token::Space`].
+    pub const SPACE: u8 = 4;
+    /// [`Token::Delimiter`].
+    pub const DELIMITER: u8 = 8;
+    /// [`Token::Control`].
+    pub const CONTROL: u8 = 16;
+    /// [`Token::Invalid`].
+    pub const INVALID: u8 = 32;
+    /// [`Token::End`].
+    pub const END: u8 = 64;
+    /// Every kind.
+    pub const ALL: u8 = 127;
+
+    /// The bit of `token`'s kind.
+    #[inline]
+    #[must_use]
+    pub const fn kind(token: &Token) -> u8 {
+        match token {
+            Token::Escape { .. } => ESCAPE,
+            Token::Text { .. } => TEXT,
+            Token::Space { .. } => SPACE,
+            Token::Delimiter { .. } => DELIMITER,
+            Token::Control { .. } => CONTROL,
+            Token::Invalid { .. } => INVALID,
+            Token::End { .. } => END,
+        }
     }
 }
 

@@ -4,7 +4,7 @@
 use lint_core::charset::{TextEncoding, Token};
 
 use crate::registry::RuleMeta;
-use crate::runner::{Context, Rule};
+use crate::runner::{Context, Rule, tokens};
 use crate::text::{EscapeText, FirstOf, Text};
 
 declare_rule! {
@@ -40,6 +40,7 @@ pub struct Check {
 
 impl Rule for Check {
     const META: &'static RuleMeta = &ESCAPE_NOT_ALLOWED;
+    const TOKENS: u8 = tokens::END | tokens::ESCAPE;
 
     fn text(&mut self, _cx: &mut Context<'_>, _text: &Text<'_>) {
         self.found.clear();

@@ -4,7 +4,7 @@ use lint_core::ByteSpan;
 use lint_core::charset::{Declared, DefinedTerm, InvalidReason, TextEncoding, Token};
 
 use crate::registry::RuleMeta;
-use crate::runner::{Context, Rule};
+use crate::runner::{Context, Rule, tokens};
 use crate::text::Text;
 
 declare_rule! {
@@ -143,6 +143,7 @@ fn diagnose(text: &Text<'_>) -> Option<&'static str> {
 
 impl Rule for Check {
     const META: &'static RuleMeta = &FOREIGN_ENCODING;
+    const TOKENS: u8 = tokens::END | tokens::INVALID;
 
     fn text(&mut self, _cx: &mut Context<'_>, _text: &Text<'_>) {
         self.failed = None;

@@ -3,7 +3,7 @@
 use lint_core::charset::{CodedCharacterSet, Token};
 
 use crate::registry::RuleMeta;
-use crate::runner::{Context, Rule};
+use crate::runner::{Context, Rule, tokens};
 use crate::text::{FirstOf, Text};
 
 declare_rule! {
@@ -37,6 +37,7 @@ pub struct Check {
 
 impl Rule for Check {
     const META: &'static RuleMeta = &G1_NOT_RESTORED;
+    const TOKENS: u8 = tokens::CONTROL | tokens::DELIMITER | tokens::END;
 
     fn text(&mut self, _cx: &mut Context<'_>, _text: &Text<'_>) {
         self.found.clear();

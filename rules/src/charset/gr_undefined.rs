@@ -3,7 +3,7 @@
 use lint_core::charset::{CodeElement, CodedCharacterSet, Escape, InvalidReason, Token};
 
 use crate::registry::RuleMeta;
-use crate::runner::{Context, Rule};
+use crate::runner::{Context, Rule, tokens};
 use crate::text::{FirstOf, Hex, Text, lists_g1_set};
 
 declare_rule! {
@@ -49,6 +49,8 @@ impl Default for Check {
 
 impl Rule for Check {
     const META: &'static RuleMeta = &GR_UNDEFINED;
+    const TOKENS: u8 =
+        tokens::CONTROL | tokens::DELIMITER | tokens::END | tokens::ESCAPE | tokens::INVALID;
 
     fn text(&mut self, _cx: &mut Context<'_>, text: &Text<'_>) {
         self.found.clear();

@@ -3,7 +3,7 @@
 use lint_core::charset::{InvalidReason, Source, TextEncoding, Token};
 
 use crate::registry::RuleMeta;
-use crate::runner::{Context, Rule};
+use crate::runner::{Context, Rule, tokens};
 use crate::text::{FirstOf, Hex, Text};
 
 declare_rule! {
@@ -50,6 +50,7 @@ pub(crate) fn guess(value: &[u8]) -> &'static str {
 
 impl Rule for Check {
     const META: &'static RuleMeta = &MISSING;
+    const TOKENS: u8 = tokens::END | tokens::ESCAPE | tokens::INVALID | tokens::TEXT;
 
     fn text(&mut self, _cx: &mut Context<'_>, _text: &Text<'_>) {
         self.found.clear();

@@ -3,7 +3,7 @@
 use lint_core::charset::{Declared, InvalidReason, Token};
 
 use crate::registry::RuleMeta;
-use crate::runner::{Context, Rule};
+use crate::runner::{Context, Rule, tokens};
 use crate::text::{FirstOf, Hex, Text, lists_g1_set};
 
 declare_rule! {
@@ -40,6 +40,7 @@ pub struct Check {
 
 impl Rule for Check {
     const META: &'static RuleMeta = &MISSING_DESIGNATION;
+    const TOKENS: u8 = tokens::END | tokens::INVALID;
 
     fn text(&mut self, _cx: &mut Context<'_>, _text: &Text<'_>) {
         self.found.clear();

@@ -4,7 +4,7 @@
 use lint_core::charset::{CodedCharacterSet, Token};
 
 use crate::registry::RuleMeta;
-use crate::runner::{Context, Rule};
+use crate::runner::{Context, Rule, tokens};
 use crate::text::{FirstOf, Text, return_escape};
 
 declare_rule! {
@@ -36,6 +36,7 @@ pub struct Check {
 
 impl Rule for Check {
     const META: &'static RuleMeta = &NO_RETURN_CONTROL;
+    const TOKENS: u8 = tokens::CONTROL | tokens::END;
 
     fn text(&mut self, _cx: &mut Context<'_>, _text: &Text<'_>) {
         self.found.clear();

@@ -4,7 +4,7 @@
 use lint_core::charset::{CodedCharacterSet, DelimiterKind, InvalidReason, TextKind, Token};
 
 use crate::registry::RuleMeta;
-use crate::runner::{Context, Rule};
+use crate::runner::{Context, Rule, tokens};
 use crate::text::{FirstOf, Text, return_escape};
 
 declare_rule! {
@@ -51,6 +51,7 @@ pub(crate) fn is_delimiter(kind: TextKind, byte: u8) -> bool {
 
 impl Rule for Check {
     const META: &'static RuleMeta = &NO_RETURN_DELIMITER;
+    const TOKENS: u8 = tokens::DELIMITER | tokens::END | tokens::INVALID;
 
     fn text(&mut self, _cx: &mut Context<'_>, _text: &Text<'_>) {
         self.found.clear();

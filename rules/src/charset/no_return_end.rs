@@ -4,7 +4,7 @@ use lint_core::ByteSpan;
 use lint_core::charset::{Escape, Token};
 
 use crate::registry::RuleMeta;
-use crate::runner::{Context, Rule};
+use crate::runner::{Context, Rule, tokens};
 use crate::text::{Text, return_escape};
 
 declare_rule! {
@@ -39,6 +39,7 @@ pub struct Check {
 
 impl Rule for Check {
     const META: &'static RuleMeta = &NO_RETURN_END;
+    const TOKENS: u8 = tokens::END | tokens::ESCAPE;
 
     fn text(&mut self, _cx: &mut Context<'_>, _text: &Text<'_>) {
         self.last_escape = None;

@@ -4,7 +4,7 @@ use lint_core::charset::{CodedCharacterSet, InvalidReason, Token};
 
 use super::no_return_delimiter::is_delimiter;
 use crate::registry::RuleMeta;
-use crate::runner::{Context, Rule};
+use crate::runner::{Context, Rule, tokens};
 use crate::text::{FirstOf, Hex, Text};
 
 declare_rule! {
@@ -38,6 +38,7 @@ pub struct Check {
 
 impl Rule for Check {
     const META: &'static RuleMeta = &ODD_DOUBLE_BYTE;
+    const TOKENS: u8 = tokens::END | tokens::INVALID;
 
     fn text(&mut self, _cx: &mut Context<'_>, _text: &Text<'_>) {
         self.found.clear();

@@ -3,7 +3,7 @@
 use lint_core::charset::{Escape, EscapeSequence, EscapeStatus, Token};
 
 use crate::registry::RuleMeta;
-use crate::runner::{Context, Rule};
+use crate::runner::{Context, Rule, tokens};
 use crate::text::{FirstOf, Text};
 
 declare_rule! {
@@ -38,6 +38,7 @@ pub struct Check {
 
 impl Rule for Check {
     const META: &'static RuleMeta = &REDUNDANT_ESCAPE;
+    const TOKENS: u8 = tokens::END | tokens::ESCAPE | tokens::INVALID;
 
     fn text(&mut self, _cx: &mut Context<'_>, _text: &Text<'_>) {
         self.found.clear();

@@ -4,7 +4,7 @@ use lint_core::ByteSpan;
 use lint_core::charset::Token;
 
 use crate::registry::RuleMeta;
-use crate::runner::{Context, Rule};
+use crate::runner::{Context, Rule, tokens};
 use crate::text::{FirstOf, Text};
 
 declare_rule! {
@@ -38,6 +38,8 @@ pub struct Check {
 
 impl Rule for Check {
     const META: &'static RuleMeta = &SPACE_IN_DOUBLE_BYTE;
+    // Every kind: any token between a SPACE and a two-byte run clears the SPACE.
+    const TOKENS: u8 = tokens::ALL;
 
     fn text(&mut self, _cx: &mut Context<'_>, _text: &Text<'_>) {
         self.found.clear();

@@ -3,7 +3,7 @@
 use lint_core::charset::{Escape, EscapeStatus, Token};
 
 use crate::registry::RuleMeta;
-use crate::runner::{Context, Rule};
+use crate::runner::{Context, Rule, tokens};
 use crate::text::{EscapeText, FirstOf, Text};
 
 declare_rule! {
@@ -61,6 +61,7 @@ fn advice(bytes: &[u8]) -> &'static str {
 
 impl Rule for Check {
     const META: &'static RuleMeta = &UNKNOWN_ESCAPE;
+    const TOKENS: u8 = tokens::END | tokens::ESCAPE;
 
     fn text(&mut self, _cx: &mut Context<'_>, _text: &Text<'_>) {
         self.found.clear();

@@ -3,7 +3,7 @@
 use lint_core::charset::{CodedCharacterSet, InvalidReason, Token};
 
 use crate::registry::RuleMeta;
-use crate::runner::{Context, Rule};
+use crate::runner::{Context, Rule, tokens};
 use crate::text::{FirstOf, Hex, Text};
 
 declare_rule! {
@@ -42,6 +42,7 @@ pub struct Check {
 
 impl Rule for Check {
     const META: &'static RuleMeta = &VENDOR_CHARACTER;
+    const TOKENS: u8 = tokens::END | tokens::INVALID;
 
     fn text(&mut self, _cx: &mut Context<'_>, _text: &Text<'_>) {
         self.found.clear();

@@ -3,7 +3,7 @@
 use lint_core::charset::{CodedCharacterSet, Token};
 
 use crate::registry::RuleMeta;
-use crate::runner::{Context, Rule};
+use crate::runner::{Context, Rule, tokens};
 use crate::text::{FirstOf, Text};
 
 declare_rule! {
@@ -35,6 +35,7 @@ pub struct Check {
 
 impl Rule for Check {
     const META: &'static RuleMeta = &X0212_USED;
+    const TOKENS: u8 = tokens::END | tokens::TEXT;
 
     fn text(&mut self, _cx: &mut Context<'_>, _text: &Text<'_>) {
         self.found.clear();
