@@ -87,11 +87,6 @@ pub fn check(found: Discovered, settings: &Settings, tick: &(dyn Fn() + Sync)) -
         mut notes,
         mut report,
     } = found;
-    // Sizes, read in parallel, spare each file's own stat when it is opened.
-    let sizes: Vec<u64> = files
-        .par_iter()
-        .map(|(path, _)| std::fs::metadata(path).map_or(0, |meta| meta.len()))
-        .collect();
     // The media rules need what each file says about itself; gather it only when a
     // DICOMDIR is among the files and a media rule would judge its file-set.
     let gather = files.iter().any(|(path, _)| {
@@ -122,8 +117,8 @@ pub fn check(found: Discovered, settings: &Settings, tick: &(dyn Fn() + Sync)) -
     let lint = |&index: &usize| {
         let (path, explicit) = &files[index];
         let selection = settings.selection_for(path);
-        let size = (sizes[index] > 0).then_some(sizes[index]);
-        let mut result = lint_file_facts(path, selection, *explicit, gather, size);
+        // The size comes from the open file (fstat), not a path lookup of its own.
+        let mut result = lint_file_facts(path, selection, *explicit, gather, None);
         if gather {
             // Remembered at once, so a file-set check waiting for it goes on.
             match &mut result {
