@@ -64,7 +64,7 @@ struct Run {
 
 /// How many files a waiting file-set check lets the run remember before it looks again:
 /// waking it for every file would cost a context switch per file.
-const WAKE_EVERY: usize = 64;
+const WAKE_EVERY: usize = 16;
 
 /// Notes what linting `path` found, for [`check_file_set`]: called as each file is linted,
 /// so a file-set check waiting for the run's facts goes on while the rest are linted.
