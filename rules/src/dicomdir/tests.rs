@@ -1,6 +1,8 @@
 //! Test support for the `dicomdir/*` rules: run [`super::check_directory`] over DICOMDIRs
 //! written by the corpus builder, and look at what fired. Also the whole-family tests:
 //! clean DICOMDIRs draw nothing, scratch too small draws `dicomdir/incomplete` only.
+//! Built only for tests (`#[cfg(test)]` on `mod tests` in `dicomdir/mod.rs`), so its
+//! assertions abort a test, never firmware.
 //!
 //! Like the rest of this crate the tests do without `alloc`: findings are kept in
 //! fixed arrays with their messages in fixed buffers; the fixtures the corpus builder

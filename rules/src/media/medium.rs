@@ -2,7 +2,7 @@
 //! resolved, and what lies in the file-set (PS3.10 §8.2–§8.5, PS3.12 Annexes A, F, J).
 //!
 //! The rules never touch a file system. A caller implements [`Medium`] over its own (the
-//! CLI over `std::fs`, firmware over its FAT driver or an ISO 9660 image) and
+//! CLI over the host file system, firmware over its FAT driver or an ISO 9660 image) and
 //! [`crate::media::FactsProvider`] over whatever reads files, and the rules judge what
 //! they answer. A File ID that could leave the file-set is judged unsafe by
 //! [`FileId::hazard`] and never handed to the medium.

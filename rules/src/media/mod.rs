@@ -14,7 +14,7 @@
 //! declared and registered like every rule (ids, docs, `--select`) with no stream hooks,
 //! and judged once per DICOMDIR by [`check_file_set`]. The caller provides the medium
 //! ([`Medium`]: name lookup and listing) and what each file says about itself
-//! ([`FactsProvider`], [`InstanceFacts`]), so the rules run over `std::fs` in the CLI
+//! ([`FactsProvider`], [`InstanceFacts`]), so the rules run over the host file system in the CLI
 //! and over a firmware's own file system alike, without allocating: the memory is the
 //! caller's walk scratch (one `u32` per record) and one `u32` per file of the medium.
 //!

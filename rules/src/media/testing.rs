@@ -1,7 +1,8 @@
 //! Test support for the media rules, without allocation: a fake medium over a fixed
 //! table of files (the corpus's sample file-set, `corpus/media/sample`, included at
 //! compile time), a DICOMDIR held in a fixed buffer that a test edits in place, and the
-//! findings of [`check_file_set`] in fixed arrays.
+//! findings of [`check_file_set`] in fixed arrays. Built only for tests (`#[cfg(test)]`
+//! on `mod testing` in `media/mod.rs`), so its assertions abort a test, never firmware.
 
 use core::fmt::{self, Write};
 
