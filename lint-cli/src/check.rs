@@ -222,7 +222,8 @@ fn walk(
     for entry in walker {
         match entry {
             Ok(entry) if entry.file_type().is_file() => {
-                if entry.file_name().to_str().is_none() {
+                // A UTF-8 path has a UTF-8 name; only other paths need the name parsed out.
+                if entry.path().to_str().is_none() && entry.file_name().to_str().is_none() {
                     notes.push((
                         entry.path().to_path_buf(),
                         Diagnostic::note(

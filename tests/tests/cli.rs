@@ -185,3 +185,33 @@ fn rules_and_rule_docs() {
     );
     assert_eq!(run(&["rule", "no/such"]).status.code(), Some(2));
 }
+
+/// A file whose name is not UTF-8 is still checked, under a lossy name, with a note; a
+/// directory whose name is not UTF-8 names no file by that (only file names are noted).
+#[cfg(unix)]
+#[test]
+fn a_file_name_that_is_not_utf8_is_noted() {
+    use std::ffi::OsStr;
+    use std::os::unix::ffi::OsStrExt;
+
+    let dir = std::env::temp_dir().join(format!("dcmlint-non-utf8-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let sub = dir.join(OsStr::from_bytes(b"d\xE9j\xE0"));
+    std::fs::create_dir_all(&sub).unwrap();
+    let clean = dcmlint_tests::workspace().join("corpus/files/clean/japanese-iso2022.dcm");
+    std::fs::copy(&clean, dir.join(OsStr::from_bytes(b"caf\xE9.dcm"))).unwrap();
+    std::fs::copy(&clean, sub.join("ok.dcm")).unwrap();
+    let (_, out) = run_text(&["check", "--format", "json", dir.to_str().unwrap()]);
+    let _ = std::fs::remove_dir_all(&dir);
+    let value: serde_json::Value = serde_json::from_str(&out).expect("one JSON object");
+    assert_eq!(value["files_checked"], 2, "{out}");
+    let notes: Vec<&str> = value["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["rule"] == "io/non-utf8-name")
+        .map(|d| d["path"].as_str().unwrap())
+        .collect();
+    assert_eq!(notes.len(), 1, "{out}");
+    assert!(notes[0].ends_with("caf\u{FFFD}.dcm"), "{out}");
+}
