@@ -87,38 +87,33 @@ pub fn check(found: Discovered, settings: &Settings, tick: &(dyn Fn() + Sync)) -
         mut notes,
         mut report,
     } = found;
+    // Files in path order, which is the order of the records that reference them, so a
+    // file-set check that waits for their facts follows close behind; DICOMDIRs (by name)
+    // apart. Results go back to path order below.
+    let (dicomdirs, others): (Vec<usize>, Vec<usize>) =
+        (0..files.len()).partition(|&index| crate::directory::named_dicomdir(&files[index].0));
     // The media rules need what each file says about itself; gather it only when a
     // DICOMDIR is among the files and a media rule would judge its file-set.
-    let gather = files.iter().any(|(path, _)| {
-        crate::directory::named_dicomdir(path)
-            && crate::medium::selected(&settings.selection_for(path))
-    });
-    // DICOMDIRs first: one takes many times an image header, and left to its place in
-    // path order (DICOMDIR sorts after DICOM/) it would run alone on one core at the end.
-    // The rest in path order, which is the order of the records that reference them, so
-    // a file-set check that waits for their facts follows close behind. Results go back
-    // to path order below.
-    let (mut order, rest): (Vec<usize>, Vec<usize>) =
-        (0..files.len()).partition(|&index| crate::directory::named_dicomdir(&files[index].0));
-    order.extend(rest);
+    let gather = dicomdirs
+        .iter()
+        .any(|&index| crate::medium::selected(&settings.selection_for(&files[index].0)));
     // A DICOMDIR's file-set is checked while the DICOMDIR is linted (the media hook), from
-    // what the other files said. So DICOMDIRs (by name) are linted on a thread of their
-    // own, beside the others, and only there do file-set checks wait, file by file, for
-    // the facts of files still being linted ([`crate::medium::hold`]). (A DICOMDIR
-    // known only by its (0002,0002) is linted with the others and does not wait: its
-    // check reads what is not remembered yet.)
-    let (last, first): (Vec<usize>, Vec<usize>) = if gather {
-        order
-            .into_iter()
-            .partition(|&index| crate::directory::named_dicomdir(&files[index].0))
+    // what the other files said. So with file-set checks, DICOMDIRs are linted on a thread
+    // of their own, beside the others, and only there do file-set checks wait, file by
+    // file, for the facts of files still being linted ([`crate::medium::hold`]). (A
+    // DICOMDIR known only by its (0002,0002) is linted with the others and does not wait:
+    // its check reads what is not remembered yet.) Without them, DICOMDIRs go first: one
+    // takes many times an image header, and left to its place in path order (DICOMDIR
+    // sorts after DICOM/) it would run alone on one core at the end.
+    let (last, first) = if gather {
+        (dicomdirs, others)
     } else {
-        (Vec::new(), order)
+        (Vec::new(), [dicomdirs, others].concat())
     };
     let lint = |&index: &usize| {
         let (path, explicit) = &files[index];
         let selection = settings.selection_for(path);
-        // The size comes from the open file (fstat), not a path lookup of its own.
-        let mut result = lint_file_facts(path, selection, *explicit, gather, None);
+        let mut result = lint_file_facts(path, selection, *explicit, gather);
         if gather {
             // Remembered at once, so a file-set check waiting for it goes on.
             match &mut result {
@@ -262,14 +257,13 @@ fn read_at<R: Read + Seek>(
 
 /// Lints one file (or standard input, for `-`); `None` when it was found by walking and
 /// is not DICOM. With `gather`, the report comes with the facts the media rules need
-/// ([`InstanceFacts`]), so a file-set check does not read the file again. `size` is the
-/// file's length when the caller already knows it.
+/// ([`InstanceFacts`]), so a file-set check does not read the file again. The length
+/// comes from the open handle (no path lookup of its own).
 pub fn lint_file_facts(
     path: &Path,
     selection: Selection,
     explicit: bool,
     gather: bool,
-    size: Option<u64>,
 ) -> io::Result<Option<(FileReport, Option<Box<InstanceFacts>>)>> {
     if path.as_os_str() == STDIN {
         // Standard input cannot seek: hold it in memory, which a Cursor can.
@@ -286,10 +280,7 @@ pub fn lint_file_facts(
         );
     }
     let file = File::open(path)?;
-    let total = match size {
-        Some(size) => size,
-        None => file.metadata()?.len(),
-    };
+    let total = file.metadata()?.len();
     lint_source(path, file, total, selection, explicit, gather)
 }
 
