@@ -20,7 +20,7 @@
 //! its (0002,0002), or files under a symbolic link).
 
 use std::cell::RefCell;
-use std::collections::HashMap;
+use std::collections::HashMap as StdHashMap;
 use std::fs::File;
 use std::io::{self, Read, Seek, SeekFrom};
 use std::path::{Path, PathBuf};
@@ -40,8 +40,33 @@ use lint_rules::{Finding, Selection};
 
 use crate::diagnostic::Diagnostic;
 
-/// Facts the run remembered, by the path each file was linted under.
-type Known = HashMap<PathBuf, Option<Arc<InstanceFacts>>>;
+/// A hash map with a fast hash: its keys are paths and names the run made itself, not
+/// input an attacker chooses to collide.
+type HashMap<K, V> = StdHashMap<K, V, foldhash::fast::RandomState>;
+
+/// Facts the run remembered, by [`path_key`] of the path each file was linted under.
+type Known = HashMap<Box<[u8]>, Option<Arc<InstanceFacts>>>;
+
+/// The key of `path` in [`Known`]: its bytes with empty and `.` components dropped, so
+/// `DIR/` and `DIR`, or `DIR//A` and `DIR/./A`, agree (as paths compare by component)
+/// without paying for `Path`'s component-wise hashing on every lookup.
+fn path_key(path: &Path) -> Box<[u8]> {
+    let bytes = path.as_os_str().as_encoded_bytes();
+    let mut key = Vec::with_capacity(bytes.len());
+    let rooted = bytes
+        .first()
+        .is_some_and(|&b| std::path::is_separator(char::from(b)));
+    for part in bytes.split(|&b| std::path::is_separator(char::from(b))) {
+        if part.is_empty() || (part == b"." && (rooted || !key.is_empty())) {
+            continue;
+        }
+        if !key.is_empty() || rooted {
+            key.push(b'/');
+        }
+        key.extend_from_slice(part);
+    }
+    key.into_boxed_slice()
+}
 
 /// What the run learnt about each file it linted, by the path it was linted under:
 /// `Some` facts for DICOM files, `None` for files that are not DICOM. Paths compare by
@@ -72,8 +97,8 @@ pub fn remember(path: &Path, facts: Option<Box<InstanceFacts>>) {
     let wake = match KNOWN.lock() {
         Ok(mut run) => {
             run.known
-                .get_or_insert_with(HashMap::new)
-                .insert(path.to_path_buf(), facts.map(Arc::from));
+                .get_or_insert_with(HashMap::default)
+                .insert(path_key(path), facts.map(Arc::from));
             run.count += 1;
             run.wake_at.is_some_and(|at| run.count >= at)
         }
@@ -131,9 +156,10 @@ pub fn wait_on_this_thread() {
 /// thread waits at all. `None` when the run did not lint the file (the caller reads it).
 fn remembered(path: &Path) -> Option<Option<Arc<InstanceFacts>>> {
     let waits = WAITS.with(std::cell::Cell::get);
+    let key = path_key(path);
     let mut run = KNOWN.lock().ok()?;
     loop {
-        if let Some(facts) = run.known.as_ref().and_then(|k| k.get(path)) {
+        if let Some(facts) = run.known.as_ref().and_then(|k| k.get(&key)) {
             return Some(facts.clone());
         }
         if !waits || READY.load(Ordering::SeqCst) {
@@ -187,7 +213,7 @@ pub fn check_file_set(
     };
     let mut provider = Provider {
         medium: &medium,
-        facts: HashMap::new(),
+        facts: Vec::new(),
     };
     let mut located = Locator(&medium);
     lint_rules::media::check_file_set(
@@ -229,7 +255,7 @@ impl FsMedium {
         let mut medium = FsMedium {
             root,
             files: RefCell::default(),
-            by_relative: HashMap::new(),
+            by_relative: HashMap::default(),
             extra: RefCell::default(),
             dirs: RefCell::default(),
             listing: Vec::new(),
@@ -244,11 +270,13 @@ impl FsMedium {
             let Ok(relative) = entry.path().strip_prefix(base) else {
                 continue;
             };
-            let name: Vec<String> = relative
-                .components()
-                .map(|c| c.as_os_str().to_string_lossy().into_owned())
-                .collect();
-            let name = name.join("/");
+            // walkdir joins one name per level: no empty or `.` components to drop.
+            let name = relative.to_string_lossy();
+            let name = if std::path::MAIN_SEPARATOR == '/' {
+                name.into_owned()
+            } else {
+                name.replace(std::path::MAIN_SEPARATOR, "/")
+            };
             let kind = if entry.file_type().is_dir() {
                 EntryKind::Directory
             } else if entry.file_type().is_file() {
@@ -314,7 +342,7 @@ impl FsMedium {
     fn component(&self, dir: &Path, name: &str) -> Option<(PathBuf, NameVariant)> {
         let mut dirs = self.dirs.borrow_mut();
         let names = dirs.entry(dir.to_path_buf()).or_insert_with(|| {
-            let mut names: HashMap<String, Vec<String>> = HashMap::new();
+            let mut names: HashMap<String, Vec<String>> = HashMap::default();
             for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
                 if let Ok(on_disk) = entry.file_name().into_string() {
                     names.entry(fold(&on_disk)).or_default().push(on_disk);
@@ -363,11 +391,20 @@ impl Medium for Locator<'_> {
         let medium = self.0;
         // The listing holds every regular file under its real name: an exact File ID is
         // found there without a system call, and cannot lead through a link.
-        let parts: Option<Vec<&str>> = file_id
-            .components()
-            .map(|c| std::str::from_utf8(c).ok())
-            .collect();
-        if let Some(&handle) = parts.and_then(|p| medium.by_relative.get(&p.join("/"))) {
+        let mut relative = String::with_capacity(64);
+        let mut utf8 = true;
+        for component in file_id.components() {
+            match std::str::from_utf8(component) {
+                Ok(name) => {
+                    if !relative.is_empty() {
+                        relative.push('/');
+                    }
+                    relative.push_str(name);
+                }
+                Err(_) => utf8 = false,
+            }
+        }
+        if let Some(&handle) = utf8.then(|| medium.by_relative.get(&relative)).flatten() {
             return Lookup::Found {
                 file: FileHandle(handle),
                 variant: NameVariant::default(),
@@ -406,14 +443,25 @@ impl Medium for Locator<'_> {
 /// What each file says about itself: remembered from the run, or read here once.
 struct Provider<'m> {
     medium: &'m FsMedium,
-    /// Facts by file handle, as remembered or read: `Err(())` when unreadable.
-    facts: HashMap<u32, Result<Option<Arc<InstanceFacts>>, ()>>,
+    /// Facts by file handle, as remembered or read (`Err(())` when unreadable); `None`
+    /// until asked for.
+    facts: Vec<Option<Result<Option<Arc<InstanceFacts>>, ()>>>,
 }
 
 impl FactsProvider for Provider<'_> {
     fn facts(&mut self, file: FileHandle) -> Facts<'_> {
         let medium = self.medium;
-        let facts = self.facts.entry(file.0).or_insert_with(|| {
+        let at = file.0 as usize;
+        if at >= medium.files.borrow().len() {
+            return Facts::Unreadable;
+        }
+        if self.facts.len() <= at {
+            self.facts.resize(at + 1, None);
+        }
+        let Some(slot) = self.facts.get_mut(at) else {
+            return Facts::Unreadable;
+        };
+        let facts = slot.get_or_insert_with(|| {
             let files = medium.files.borrow();
             let Some(path) = files.get(file.0 as usize) else {
                 return Err(());

@@ -225,11 +225,9 @@ fn required(kind: RecordType) -> &'static [(Tag, Need)] {
     }
 }
 
-/// Judges one record's keys as its item closes.
+/// Judges one record's keys as its item closes (the caller asks whether the rule is
+/// selected, once per DICOMDIR).
 pub(super) fn check(_dir: &Directory<'_>, out: &mut Reporter<'_>, record: &RecordKeys) {
-    if !out.wants(&MISSING_KEY) {
-        return;
-    }
     for &(tag, need) in required(record.kind) {
         let Some(bit) = key_bit(tag) else { continue };
         let present = record.present & bit != 0;

@@ -194,8 +194,12 @@ pub fn check_index(
     // One pass over the events: File Meta, and each record's keys as its item closes.
     let mut stored = 0usize;
     let mut overflow = 0u32;
+    // Asked once, not per record: a selection answers by searching the rule list.
+    let keys_checked = selection.contains(&missing_key::MISSING_KEY);
     let meta = scan::scan(bytes, |record| {
-        missing_key::check(&dir, &mut out, record);
+        if keys_checked {
+            missing_key::check(&dir, &mut out, record);
+        }
         icon_image::check(&dir, &mut out, record);
         if let Some(entry) = record.unique_key(bytes) {
             match keys.get_mut(stored) {

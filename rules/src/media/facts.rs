@@ -39,6 +39,10 @@ pub enum Strength {
     Descriptive,
 }
 
+/// The greatest tag the facts hold: [`KEYS`]' last (the tests check that none is
+/// greater, nor any other tag [`InstanceFacts::feed`] keeps).
+const LAST_KEY: Tag = tags::INSTANCE_NUMBER;
+
 /// The position of `tag` in [`KEYS`].
 pub fn key_index(tag: Tag) -> Option<usize> {
     KEYS.iter().position(|(t, _)| *t == tag)
@@ -156,7 +160,8 @@ impl InstanceFacts {
                 self.part10 =
                     matches!(start.preamble, Preamble::Standard { .. }) && start.file_meta;
             }
-            Event::Element(element) if path.is_root() => {
+            // Most of a file's elements come after the last key: they cost one comparison.
+            Event::Element(element) if element.header.tag <= LAST_KEY && path.is_root() => {
                 let Some(value) = element.value else {
                     return;
                 };
@@ -211,6 +216,22 @@ impl InstanceFacts {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn no_kept_tag_is_past_the_last_key() {
+        use super::*;
+        assert!(KEYS.iter().all(|(tag, _)| *tag <= LAST_KEY));
+        for tag in [
+            tags::MEDIA_STORAGE_SOP_CLASS_UID,
+            tags::MEDIA_STORAGE_SOP_INSTANCE_UID,
+            tags::TRANSFER_SYNTAX_UID,
+            tags::SPECIFIC_CHARACTER_SET,
+            tags::RELATED_GENERAL_SOP_CLASS_UID,
+            tags::PATIENT_NAME,
+        ] {
+            assert!(tag <= LAST_KEY, "{tag}");
+        }
+    }
+
     use super::*;
 
     #[test]

@@ -100,6 +100,9 @@ pub(crate) struct FileSet<'d, 'r> {
     pub(crate) index: RecordIndex<'d>,
     selection: &'r Selection,
     sink: &'r mut dyn Sink,
+    /// Whether `media/key-mismatch` or `media/key-differs` is selected: asked once per
+    /// reference, so decided once (a selection answers by searching the rule list).
+    compares_keys: bool,
 }
 
 impl<'d> FileSet<'d, '_> {
@@ -249,6 +252,8 @@ pub fn check_file_set(
         index,
         selection,
         sink,
+        compares_keys: selection.contains(&key_mismatch::KEY_MISMATCH)
+            || selection.contains(&key_differs::KEY_DIFFERS),
     };
     referrers.fill(0);
     let encoding = encoding_of(bytes);
@@ -412,7 +417,7 @@ fn check_reference(
     transfer_syntax_mismatch::check(set, record_index, record, file_id, &instance);
     related_class_mismatch::check(set, record_index, record, file_id, &instance);
     record_type_class::check(set, record_index, record, file_id, &instance);
-    if set.wants(&key_mismatch::KEY_MISMATCH) || set.wants(&key_differs::KEY_DIFFERS) {
+    if set.compares_keys {
         for keys in lineage {
             compare_keys(set, keys, file_id, &instance, facts);
         }
@@ -514,9 +519,8 @@ pub(crate) fn meta_mismatch(
     let Some(ours) = ours else {
         return;
     };
-    if !set.wants(rule) {
-        return;
-    }
+    // Not asked whether `rule` is selected before comparing: asking costs more than the
+    // comparison, and `report` asks.
     let mine = trim(set.value(ours));
     let shown = crate::value::Printable(mine);
     match theirs {
