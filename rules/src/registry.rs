@@ -134,14 +134,34 @@ macro_rules! rules {
                 false
             }
 
+            /// Passes `event` to the rules that look at its class ([`Rule::EVENTS`]).
             pub(crate) fn event(
+                &mut self,
+                cx: &mut crate::runner::Context<'_>,
+                event: &lint_core::parser::Event<'_>,
+            ) {
+                use crate::runner::events::*;
+                // One copy of the dispatch per class, so the compiler drops the rules that
+                // do not look at it instead of testing each of them per event.
+                match class(event) {
+                    ELEMENT => self.event_to::<ELEMENT>(cx, event),
+                    META => self.event_to::<META>(cx, event),
+                    CHARSET => self.event_to::<CHARSET>(cx, event),
+                    STRUCTURE => self.event_to::<STRUCTURE>(cx, event),
+                    _ => self.event_to::<STREAM>(cx, event),
+                }
+            }
+
+            /// Passes `event` to each selected rule that looks at class `CLASS`.
+            #[inline]
+            fn event_to<const CLASS: u8>(
                 &mut self,
                 cx: &mut crate::runner::Context<'_>,
                 event: &lint_core::parser::Event<'_>,
             ) {
                 let mut index = 0;
                 $(
-                    if cx.selection.has(index) {
+                    if <$ty as Rule>::EVENTS & CLASS != 0 && cx.selection.has(index) {
                         self.$field.event(cx, event);
                     }
                     index += 1;
@@ -179,16 +199,48 @@ macro_rules! rules {
                 let _ = index;
             }
 
+            /// Passes `token` to the rules that look at its kind ([`Rule::TOKENS`]); the
+            /// end of a `plain` value only to those that look at a plain value's kinds.
             pub(crate) fn token(
                 &mut self,
                 cx: &mut crate::runner::Context<'_>,
                 text: &crate::text::Text<'_>,
                 token: &lint_core::charset::Token,
+                plain: bool,
             ) {
-                let kind = crate::runner::tokens::kind(token);
+                use crate::runner::tokens::*;
+                use lint_core::charset::Token;
+                // One copy of the dispatch per kind, so the compiler drops the rules that
+                // do not look at it instead of testing each of them per token.
+                match token {
+                    Token::Text { .. } => self.token_to::<TEXT, TEXT>(cx, text, token),
+                    Token::Space { .. } => self.token_to::<SPACE, SPACE>(cx, text, token),
+                    Token::Delimiter { .. } => {
+                        self.token_to::<DELIMITER, DELIMITER>(cx, text, token)
+                    }
+                    Token::End { .. } if plain => self.token_to::<END, PLAIN>(cx, text, token),
+                    Token::End { .. } => self.token_to::<END, END>(cx, text, token),
+                    Token::Escape { .. } => self.token_to::<ESCAPE, ESCAPE>(cx, text, token),
+                    Token::Control { .. } => self.token_to::<CONTROL, CONTROL>(cx, text, token),
+                    Token::Invalid { .. } => self.token_to::<INVALID, INVALID>(cx, text, token),
+                }
+            }
+
+            /// Passes `token` to each selected rule that looks at every kind of `ALL_OF`
+            /// and at least one of `ANY_OF`.
+            #[inline]
+            fn token_to<const ALL_OF: u8, const ANY_OF: u8>(
+                &mut self,
+                cx: &mut crate::runner::Context<'_>,
+                text: &crate::text::Text<'_>,
+                token: &lint_core::charset::Token,
+            ) {
                 let mut index = 0;
                 $(
-                    if <$ty as Rule>::TOKENS & kind != 0 && cx.selection.has(index) {
+                    if <$ty as Rule>::TOKENS & ALL_OF == ALL_OF
+                        && <$ty as Rule>::TOKENS & ANY_OF != 0
+                        && cx.selection.has(index)
+                    {
                         self.$field.token(cx, text, token);
                     }
                     index += 1;

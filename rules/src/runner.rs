@@ -32,7 +32,20 @@ pub trait Rule: Default {
     /// are passed to it. Most rules judge escapes, invalid bytes or delimiters and flush
     /// at [`Token::End`]; sparing them the text runs, most of every value, is most of the
     /// cost of dispatching a token.
+    ///
+    /// A *plain* value (only text, spaces and delimiters: no escape sequence, control
+    /// character or invalid byte, so its state never left value 1's) ends with a
+    /// [`Token::End`] only for rules that look at text, spaces or delimiters: a rule
+    /// that looks at none of them saw nothing of the value since [`Self::text`], and its
+    /// end state is the initial one. Most values are plain, and most rules flush at the
+    /// end only what escapes and invalid bytes noted.
     const TOKENS: u8 = tokens::ALL;
+
+    /// The classes of [`Event`] [`Self::event`] looks at (bits of [`events`]): only
+    /// those are passed to it. Most rules judge only (0008,0005), or only the File Meta
+    /// group and the stream's milestones; sparing them the data set's other elements,
+    /// most of every file, is most of the cost of dispatching an event.
+    const EVENTS: u8 = events::ALL;
 
     /// Called for every event, in stream order.
     fn event(&mut self, cx: &mut Context<'_>, event: &Event<'_>) {
@@ -90,6 +103,8 @@ pub mod tokens {
     pub const END: u8 = 64;
     /// Every kind.
     pub const ALL: u8 = 127;
+    /// The kinds of a plain value (see [`super::Rule::TOKENS`]).
+    pub const PLAIN: u8 = TEXT | SPACE | DELIMITER;
 
     /// The bit of `token`'s kind.
     #[inline]
@@ -103,6 +118,58 @@ pub mod tokens {
             Token::Control { .. } => CONTROL,
             Token::Invalid { .. } => INVALID,
             Token::End { .. } => END,
+        }
+    }
+}
+
+/// Event classes, as bits for [`Rule::EVENTS`].
+pub mod events {
+    use lint_core::parser::{Event, Section};
+
+    /// [`Event::Element`] in the data set, other than (0008,0005).
+    pub const ELEMENT: u8 = 1;
+    /// [`Event::Element`] in the File Meta group.
+    pub const META: u8 = 2;
+    /// [`Event::Element`] (0008,0005) Specific Character Set in the data set, at any
+    /// depth.
+    pub const CHARSET: u8 = 4;
+    /// Sequences, items and encapsulated fragments: [`Event::SequenceStart`],
+    /// [`Event::ItemStart`], [`Event::ItemEnd`], [`Event::SequenceEnd`],
+    /// [`Event::FragmentsStart`], [`Event::Fragment`], [`Event::FragmentsEnd`].
+    pub const STRUCTURE: u8 = 8;
+    /// The stream's milestones: [`Event::StreamStart`], [`Event::FileMetaEnd`],
+    /// [`Event::DataSetStart`], [`Event::Deflated`].
+    pub const STREAM: u8 = 16;
+    /// Every element.
+    pub const ELEMENTS: u8 = ELEMENT | META | CHARSET;
+    /// Every class.
+    pub const ALL: u8 = 31;
+
+    /// The class of `event`.
+    #[inline]
+    #[must_use]
+    pub fn class(event: &Event<'_>) -> u8 {
+        match event {
+            Event::Element(element) => match element.section {
+                Section::FileMeta => META,
+                Section::DataSet
+                    if element.header.tag == lint_core::tag::tags::SPECIFIC_CHARACTER_SET =>
+                {
+                    CHARSET
+                }
+                Section::DataSet => ELEMENT,
+            },
+            Event::SequenceStart(_)
+            | Event::ItemStart(_)
+            | Event::ItemEnd(_)
+            | Event::SequenceEnd(_)
+            | Event::FragmentsStart(_)
+            | Event::Fragment(_)
+            | Event::FragmentsEnd(_) => STRUCTURE,
+            Event::StreamStart(_)
+            | Event::FileMetaEnd(_)
+            | Event::DataSetStart(_)
+            | Event::Deflated(_) => STREAM,
         }
     }
 }
@@ -298,13 +365,16 @@ impl<const DEPTH: usize> Linter<DEPTH> {
                             self.rules.text(&mut cx, &text);
                             let mut names = (kind == TextKind::PersonName && self.person_names)
                                 .then(pn::Builder::new);
+                            // Whether the value is plain so far (see `Rule::TOKENS`).
+                            let mut plain = true;
                             for token in scanner {
                                 if let Some(name) =
                                     names.as_mut().and_then(|b| b.push(value, &token))
                                 {
                                     self.rules.person_name(&mut cx, &text, name);
                                 }
-                                self.rules.token(&mut cx, &text, &token);
+                                plain &= tokens::kind(&token) & !(tokens::PLAIN | tokens::END) == 0;
+                                self.rules.token(&mut cx, &text, &token, plain);
                             }
                         }
                     }

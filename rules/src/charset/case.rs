@@ -5,7 +5,7 @@ use lint_core::parser::Event;
 
 use super::{charset_element, term_name};
 use crate::registry::RuleMeta;
-use crate::runner::{Context, Rule};
+use crate::runner::{Context, Rule, events};
 use crate::value::Printable;
 
 declare_rule! {
@@ -30,6 +30,7 @@ pub struct Check;
 
 impl Rule for Check {
     const META: &'static RuleMeta = &CASE;
+    const EVENTS: u8 = events::CHARSET;
 
     fn event(&mut self, cx: &mut Context<'_>, event: &Event<'_>) {
         let Some(element) = charset_element(event) else {

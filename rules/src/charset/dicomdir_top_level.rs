@@ -5,7 +5,7 @@ use lint_core::tag::tags;
 
 use super::charset_element;
 use crate::registry::RuleMeta;
-use crate::runner::{Context, Rule};
+use crate::runner::{Context, Rule, events};
 
 declare_rule! {
     /// ## What it checks
@@ -40,6 +40,7 @@ pub struct Check {
 
 impl Rule for Check {
     const META: &'static RuleMeta = &DICOMDIR_TOP_LEVEL;
+    const EVENTS: u8 = events::META | events::CHARSET;
 
     fn event(&mut self, cx: &mut Context<'_>, event: &Event<'_>) {
         if let Event::Element(e) = event {

@@ -5,7 +5,7 @@ use lint_core::parser::Event;
 
 use super::charset_element;
 use crate::registry::RuleMeta;
-use crate::runner::{Context, Rule};
+use crate::runner::{Context, Rule, events};
 
 declare_rule! {
     /// ## What it checks
@@ -29,6 +29,7 @@ pub struct Check;
 
 impl Rule for Check {
     const META: &'static RuleMeta = &EMPTY_NOT_FIRST;
+    const EVENTS: u8 = events::CHARSET;
 
     fn event(&mut self, cx: &mut Context<'_>, event: &Event<'_>) {
         let Some(element) = charset_element(event) else {

@@ -5,7 +5,7 @@ use lint_core::parser::Event;
 
 use super::charset_element;
 use crate::registry::RuleMeta;
-use crate::runner::{Context, Rule};
+use crate::runner::{Context, Rule, events};
 use crate::text::DeclaredSet;
 
 declare_rule! {
@@ -44,6 +44,7 @@ fn is_unicode(encoding: TextEncoding) -> bool {
 
 impl Rule for Check {
     const META: &'static RuleMeta = &ITEM_MIX;
+    const EVENTS: u8 = events::CHARSET;
 
     fn event(&mut self, cx: &mut Context<'_>, event: &Event<'_>) {
         let Some(element) = charset_element(event) else {

@@ -7,7 +7,7 @@ use lint_core::parser::Event;
 
 use super::charset_element;
 use crate::registry::RuleMeta;
-use crate::runner::{Context, Rule, tokens};
+use crate::runner::{Context, Rule, events, tokens};
 use crate::text::Text;
 
 declare_rule! {
@@ -42,6 +42,7 @@ pub struct Check {
 
 impl Rule for Check {
     const META: &'static RuleMeta = &UNUSED_EXTENSION;
+    const EVENTS: u8 = events::CHARSET;
     const TOKENS: u8 = tokens::ESCAPE;
 
     fn event(&mut self, cx: &mut Context<'_>, event: &Event<'_>) {

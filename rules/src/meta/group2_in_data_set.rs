@@ -3,7 +3,7 @@
 use lint_core::parser::{Event, Section};
 
 use crate::registry::RuleMeta;
-use crate::runner::{Context, Rule};
+use crate::runner::{Context, Rule, events};
 
 declare_rule! {
     /// ## What it checks
@@ -31,6 +31,7 @@ pub struct Group2InDataSet;
 
 impl Rule for Group2InDataSet {
     const META: &'static RuleMeta = &GROUP2_IN_DATA_SET;
+    const EVENTS: u8 = events::ELEMENT | events::CHARSET | events::STRUCTURE;
 
     fn event(&mut self, cx: &mut Context<'_>, event: &Event<'_>) {
         let header = match event {

@@ -4,7 +4,7 @@ use lint_core::parser::Event;
 use lint_core::tag::tags;
 
 use crate::registry::RuleMeta;
-use crate::runner::{Context, Rule};
+use crate::runner::{Context, Rule, events};
 
 declare_rule! {
     /// ## What it checks
@@ -32,6 +32,7 @@ pub struct GroupLength;
 
 impl Rule for GroupLength {
     const META: &'static RuleMeta = &GROUP_LENGTH;
+    const EVENTS: u8 = events::STREAM;
 
     fn event(&mut self, cx: &mut Context<'_>, event: &Event<'_>) {
         let Event::FileMetaEnd(end) = event else {

@@ -5,7 +5,7 @@ use lint_core::parser::{Event, Section};
 use lint_core::tag::tags;
 
 use crate::registry::RuleMeta;
-use crate::runner::{Context, Rule};
+use crate::runner::{Context, Rule, events};
 
 declare_rule! {
     /// ## What it checks
@@ -54,6 +54,7 @@ pub struct MissingElement {
 
 impl Rule for MissingElement {
     const META: &'static RuleMeta = &MISSING_ELEMENT;
+    const EVENTS: u8 = events::META | events::STREAM;
 
     fn event(&mut self, cx: &mut Context<'_>, event: &Event<'_>) {
         match event {

@@ -4,7 +4,7 @@ use lint_core::ByteSpan;
 use lint_core::parser::Event;
 
 use crate::registry::RuleMeta;
-use crate::runner::{Context, Rule};
+use crate::runner::{Context, Rule, events};
 
 declare_rule! {
     /// ## What it checks
@@ -31,6 +31,7 @@ pub struct MissingFileMeta;
 
 impl Rule for MissingFileMeta {
     const META: &'static RuleMeta = &MISSING_FILE_META;
+    const EVENTS: u8 = events::STREAM;
 
     fn event(&mut self, cx: &mut Context<'_>, event: &Event<'_>) {
         if let Event::StreamStart(start) = event {

@@ -4,7 +4,7 @@ use lint_core::ByteSpan;
 use lint_core::parser::{Event, Preamble};
 
 use crate::registry::RuleMeta;
-use crate::runner::{Context, Rule};
+use crate::runner::{Context, Rule, events};
 
 declare_rule! {
     /// ## What it checks
@@ -30,6 +30,7 @@ pub struct MissingPrefix;
 
 impl Rule for MissingPrefix {
     const META: &'static RuleMeta = &MISSING_PREFIX;
+    const EVENTS: u8 = events::STREAM;
 
     fn event(&mut self, cx: &mut Context<'_>, event: &Event<'_>) {
         let Event::StreamStart(start) = event else {

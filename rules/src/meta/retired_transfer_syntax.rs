@@ -5,7 +5,7 @@ use lint_core::parser::{Event, Section};
 use lint_core::tag::tags;
 
 use crate::registry::RuleMeta;
-use crate::runner::{Context, Rule};
+use crate::runner::{Context, Rule, events};
 
 declare_rule! {
     /// ## What it checks
@@ -35,6 +35,7 @@ pub struct RetiredTransferSyntax {
 
 impl Rule for RetiredTransferSyntax {
     const META: &'static RuleMeta = &RETIRED_TRANSFER_SYNTAX;
+    const EVENTS: u8 = events::META | events::STREAM;
 
     fn event(&mut self, cx: &mut Context<'_>, event: &Event<'_>) {
         if let Event::Element(element) = event {

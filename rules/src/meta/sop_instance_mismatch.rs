@@ -5,7 +5,7 @@ use lint_core::tag::tags;
 
 use super::UidEcho;
 use crate::registry::RuleMeta;
-use crate::runner::{Context, Rule};
+use crate::runner::{Context, Rule, events};
 
 declare_rule! {
     /// ## What it checks
@@ -32,6 +32,7 @@ pub struct SopInstanceMismatch {
 
 impl Rule for SopInstanceMismatch {
     const META: &'static RuleMeta = &SOP_INSTANCE_MISMATCH;
+    const EVENTS: u8 = events::ELEMENTS;
 
     fn event(&mut self, cx: &mut Context<'_>, event: &Event<'_>) {
         self.echo.event(

@@ -4,7 +4,7 @@ use lint_core::parser::Event;
 use lint_core::tag::tags;
 
 use crate::registry::RuleMeta;
-use crate::runner::{Context, Rule};
+use crate::runner::{Context, Rule, events};
 
 declare_rule! {
     /// ## What it checks
@@ -32,6 +32,7 @@ pub struct TransferSyntaxMismatch;
 
 impl Rule for TransferSyntaxMismatch {
     const META: &'static RuleMeta = &TRANSFER_SYNTAX_MISMATCH;
+    const EVENTS: u8 = events::STREAM;
 
     fn event(&mut self, cx: &mut Context<'_>, event: &Event<'_>) {
         if let Event::DataSetStart(start) = event {

@@ -5,7 +5,7 @@ use lint_core::parser::{Event, Section};
 use lint_core::tag::tags;
 
 use crate::registry::RuleMeta;
-use crate::runner::{Context, Rule};
+use crate::runner::{Context, Rule, events};
 use crate::value::UidBuf;
 
 declare_rule! {
@@ -36,6 +36,7 @@ pub struct UnknownTransferSyntax {
 
 impl Rule for UnknownTransferSyntax {
     const META: &'static RuleMeta = &UNKNOWN_TRANSFER_SYNTAX;
+    const EVENTS: u8 = events::META | events::STREAM;
 
     fn event(&mut self, cx: &mut Context<'_>, event: &Event<'_>) {
         match event {

@@ -4,7 +4,7 @@ use lint_core::parser::{Event, Section};
 use lint_core::tag::tags;
 
 use crate::registry::RuleMeta;
-use crate::runner::{Context, Rule};
+use crate::runner::{Context, Rule, events};
 
 declare_rule! {
     /// ## What it checks
@@ -29,6 +29,7 @@ pub struct Version;
 
 impl Rule for Version {
     const META: &'static RuleMeta = &VERSION;
+    const EVENTS: u8 = events::META;
 
     fn event(&mut self, cx: &mut Context<'_>, event: &Event<'_>) {
         let Event::Element(element) = event else {

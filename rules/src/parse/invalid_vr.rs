@@ -3,7 +3,7 @@
 use lint_core::parser::{Event, VrOrigin};
 
 use crate::registry::RuleMeta;
-use crate::runner::{Context, Rule};
+use crate::runner::{Context, Rule, events};
 
 declare_rule! {
     /// ## What it checks
@@ -31,6 +31,7 @@ pub struct InvalidVr;
 
 impl Rule for InvalidVr {
     const META: &'static RuleMeta = &INVALID_VR;
+    const EVENTS: u8 = events::ELEMENTS | events::STRUCTURE;
 
     fn event(&mut self, cx: &mut Context<'_>, event: &Event<'_>) {
         let header = match event {

@@ -3,7 +3,7 @@
 use lint_core::parser::Event;
 
 use crate::registry::RuleMeta;
-use crate::runner::{Context, Rule};
+use crate::runner::{Context, Rule, events};
 
 declare_rule! {
     /// ## What it checks
@@ -29,6 +29,7 @@ pub struct TagOrder;
 
 impl Rule for TagOrder {
     const META: &'static RuleMeta = &TAG_ORDER;
+    const EVENTS: u8 = events::ELEMENTS | events::STRUCTURE;
 
     fn event(&mut self, cx: &mut Context<'_>, event: &Event<'_>) {
         let (header, previous) = match event {

@@ -4,7 +4,7 @@ use lint_core::Vr;
 use lint_core::parser::Event;
 
 use crate::registry::RuleMeta;
-use crate::runner::{Context, Rule};
+use crate::runner::{Context, Rule, events};
 use crate::value::Printable;
 
 declare_rule! {
@@ -83,6 +83,7 @@ fn valid_ds(value: &[u8]) -> bool {
 
 impl Rule for InvalidNumber {
     const META: &'static RuleMeta = &INVALID_NUMBER;
+    const EVENTS: u8 = events::ELEMENTS;
 
     fn event(&mut self, cx: &mut Context<'_>, event: &Event<'_>) {
         let Event::Element(element) = event else {

@@ -3,7 +3,7 @@
 use lint_core::parser::Event;
 
 use crate::registry::RuleMeta;
-use crate::runner::{Context, Rule};
+use crate::runner::{Context, Rule, events};
 
 declare_rule! {
     /// ## What it checks
@@ -31,6 +31,7 @@ pub struct OddLength;
 
 impl Rule for OddLength {
     const META: &'static RuleMeta = &ODD_LENGTH;
+    const EVENTS: u8 = events::ELEMENTS | events::STRUCTURE;
 
     fn event(&mut self, cx: &mut Context<'_>, event: &Event<'_>) {
         let (header, undefined) = match event {
