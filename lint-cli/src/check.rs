@@ -242,17 +242,42 @@ fn walk(
     }
 }
 
-/// Reads up to `len` bytes at `offset`.
-fn read_at<R: Read + Seek>(
-    file: &mut R,
-    offset: u64,
-    len: u64,
-    buf: &mut Vec<u8>,
-) -> io::Result<()> {
-    buf.clear();
-    file.seek(SeekFrom::Start(offset))?;
-    file.take(len).read_to_end(buf)?;
-    Ok(())
+/// A source read at offsets, which knows where it stands: a file just opened is read
+/// from its start without a seek, and so is a window that follows the last (a system
+/// call per file saved on a file-set of small files).
+struct Positioned<R> {
+    inner: R,
+    pos: u64,
+}
+
+impl<R: Read + Seek> Positioned<R> {
+    fn new(inner: R) -> Self {
+        Positioned { inner, pos: 0 }
+    }
+
+    /// Moves to `offset` (a no-op when already there).
+    fn seek_to(&mut self, offset: u64) -> io::Result<()> {
+        if self.pos != offset {
+            self.pos = self.inner.seek(SeekFrom::Start(offset))?;
+        }
+        Ok(())
+    }
+
+    /// Reads the rest of the source into `buf`.
+    fn read_to_end(&mut self, buf: &mut Vec<u8>) -> io::Result<()> {
+        let read = self.inner.read_to_end(buf)?;
+        self.pos += read as u64;
+        Ok(())
+    }
+
+    /// Reads up to `len` bytes at `offset` into `buf` (cleared first).
+    fn read_at(&mut self, offset: u64, len: u64, buf: &mut Vec<u8>) -> io::Result<()> {
+        buf.clear();
+        self.seek_to(offset)?;
+        let read = (&mut self.inner).take(len).read_to_end(buf)?;
+        self.pos += read as u64;
+        Ok(())
+    }
 }
 
 /// Lints one file (or standard input, for `-`); `None` when it was found by walking and
@@ -287,7 +312,7 @@ pub fn lint_file_facts(
 /// Lints `total` bytes read from `file`.
 fn lint_source<R: Read + Seek>(
     path: &Path,
-    mut file: R,
+    file: R,
     total: u64,
     selection: Selection,
     explicit: bool,
@@ -295,7 +320,8 @@ fn lint_source<R: Read + Seek>(
 ) -> io::Result<Option<(FileReport, Option<Box<InstanceFacts>>)>> {
     let mut buf = Vec::with_capacity(CHUNK as usize);
     let mut facts = gather.then(Box::<InstanceFacts>::default);
-    read_at(&mut file, 0, CHUNK, &mut buf)?;
+    let mut file = Positioned::new(file);
+    file.read_at(0, CHUNK, &mut buf)?;
     // A file that is no DICOM at all gets the parse findings, not the tree checks.
     let dicom = looks_like_dicom(&buf, total);
     if !explicit && !dicom {
@@ -326,7 +352,7 @@ fn lint_source<R: Read + Seek>(
         match progress {
             Progress::Need { offset: at, len } => {
                 let before = (at, buf.len());
-                read_at(&mut file, at, len.max(CHUNK), &mut buf)?;
+                file.read_at(at, len.max(CHUNK), &mut buf)?;
                 offset = at;
                 if (buf.len() as u64) < len {
                     // The file shrank under us; say so rather than loop.
@@ -342,7 +368,7 @@ fn lint_source<R: Read + Seek>(
             }
             Progress::Deflated(span) => {
                 let mut deflated = Vec::new();
-                file.seek(SeekFrom::Start(span.start))?;
+                file.seek_to(span.start)?;
                 file.read_to_end(&mut deflated)?;
                 match miniz_oxide::inflate::decompress_to_vec_with_limit(&deflated, MAX_INFLATED) {
                     Ok(bytes) => {
@@ -373,7 +399,7 @@ fn lint_source<R: Read + Seek>(
     let mut directory = None;
     if dicomdir && dicom && !inflated {
         let mut bytes = Vec::new();
-        file.seek(SeekFrom::Start(0))?;
+        file.seek_to(0)?;
         file.read_to_end(&mut bytes)?;
         let checked = crate::directory::check(path, &bytes, selection, records);
         diagnostics.extend(checked.diagnostics);
