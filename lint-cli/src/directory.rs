@@ -114,11 +114,31 @@ pub fn check(path: &Path, bytes: &[u8], selection: Selection, records: usize) ->
     let mut sink = |finding: &Finding<'_>| {
         diagnostics.push(crate::check::to_diagnostic(finding, bytes, 0, false));
     };
-    check_index(bytes, index, &mut marks, &mut keys, &selection, &mut sink);
-    // The summary before the file-set checks: those wait for the other files' facts and
-    // end the run, so what comes after them is time on one core alone.
-    let tree = summary(bytes, index, &mut marks);
-    diagnostics.extend(media_checks(path, bytes, &index, &selection));
+    // The file-set checks wait for the other files' facts and end the run; with more
+    // than one worker they run on a thread of their own, beside the tree checks and the
+    // summary, so the DICOMDIR's share of the run is not one long chain on one core.
+    let media = |index: &RecordIndex<'_>| media_checks(path, bytes, index, &selection);
+    let (tree, media) = if rayon::current_num_threads() > 1 {
+        let waits = crate::medium::waits_on_this_thread();
+        std::thread::scope(|scope| {
+            let media = scope.spawn(|| {
+                if waits {
+                    crate::medium::wait_on_this_thread();
+                }
+                media(&index)
+            });
+            check_index(bytes, index, &mut marks, &mut keys, &selection, &mut sink);
+            let tree = summary(bytes, index, &mut marks);
+            match media.join() {
+                Ok(media) => (tree, media),
+                Err(panic) => std::panic::resume_unwind(panic),
+            }
+        })
+    } else {
+        check_index(bytes, index, &mut marks, &mut keys, &selection, &mut sink);
+        (summary(bytes, index, &mut marks), media(&index))
+    };
+    diagnostics.extend(media);
     diagnostics.sort_by_key(|d| d.span.map_or(0, |s| s.start));
     Checked { diagnostics, tree }
 }

@@ -152,6 +152,12 @@ pub fn wait_on_this_thread() {
     WAITS.with(|waits| waits.set(true));
 }
 
+/// Whether file-set checks on the calling thread wait ([`wait_on_this_thread`]): a
+/// thread it starts for them must wait likewise.
+pub fn waits_on_this_thread() -> bool {
+    WAITS.with(std::cell::Cell::get)
+}
+
 /// The facts the run remembered for `path`: waited for while a [`Hold`] is held, if this
 /// thread waits at all. `None` when the run did not lint the file (the caller reads it).
 fn remembered(path: &Path) -> Option<Option<Arc<InstanceFacts>>> {
