@@ -267,32 +267,23 @@ impl FsMedium {
             listing: Vec::new(),
         };
         // Symbolic links are not followed: what they lead to is either under the root
-        // (and listed there) or not part of the file-set.
-        let walker = walkdir::WalkDir::new(base)
-            .min_depth(1)
-            .follow_links(false)
-            .sort_by_file_name();
-        for entry in walker.into_iter().flatten() {
-            let Ok(relative) = entry.path().strip_prefix(base) else {
-                continue;
-            };
-            // walkdir joins one name per level: no empty or `.` components to drop.
-            let name = relative.to_string_lossy();
-            let name = if std::path::MAIN_SEPARATOR == '/' {
-                name.into_owned()
-            } else {
-                name.replace(std::path::MAIN_SEPARATOR, "/")
-            };
-            let kind = if entry.file_type().is_dir() {
+        // (and listed there) or not part of the file-set. Each directory's names are
+        // sorted once, as bytes (a walker sorting by `Path::file_name` parses both paths
+        // per comparison: a fifth of the file-set check on a large medium). The stack
+        // keeps the order of a depth-first walk (a directory, then what is in it) with
+        // no recursion, however deep the tree.
+        let mut stack: Vec<(PathBuf, String, bool)> = Vec::new();
+        push_sorted(&mut stack, base, "");
+        while let Some((path, name, is_dir)) = stack.pop() {
+            let kind = if is_dir {
+                push_sorted(&mut stack, &path, &name);
                 EntryKind::Directory
-            } else if entry.file_type().is_file() {
+            } else {
                 let mut files = medium.files.borrow_mut();
                 let handle = u32::try_from(files.len()).unwrap_or(u32::MAX);
-                files.push(entry.into_path());
+                files.push(path);
                 medium.by_relative.insert(name.clone(), handle);
                 EntryKind::File(FileHandle(handle))
-            } else {
-                continue;
             };
             medium.listing.push((name, kind));
         }
@@ -378,6 +369,33 @@ impl FsMedium {
             }
         }
         best.map(|(on_disk, variant, _)| (dir.join(on_disk), variant))
+    }
+}
+
+/// Pushes the directories and regular files in `dir` (whose path relative to the root is
+/// `relative`, `/`-separated) onto `stack` as (path, relative path, is a directory), in
+/// reverse name order so they pop in name order. Unreadable directories and entries are
+/// passed over; other kinds of entry (links, devices) are not part of the listing.
+fn push_sorted(stack: &mut Vec<(PathBuf, String, bool)>, dir: &Path, relative: &str) {
+    let Ok(read) = std::fs::read_dir(dir) else {
+        return;
+    };
+    let mut entries: Vec<(std::ffi::OsString, bool)> = read
+        .flatten()
+        .filter_map(|entry| {
+            let kind = entry.file_type().ok()?;
+            (kind.is_dir() || kind.is_file()).then(|| (entry.file_name(), kind.is_dir()))
+        })
+        .collect();
+    entries.sort_unstable_by(|a, b| b.0.cmp(&a.0));
+    for (name, is_dir) in entries {
+        let shown = name.to_string_lossy();
+        let joined = if relative.is_empty() {
+            shown.into_owned()
+        } else {
+            format!("{relative}/{shown}")
+        };
+        stack.push((dir.join(&name), joined, is_dir));
     }
 }
 
