@@ -20,6 +20,11 @@ use super::tables::{self, Assignment};
 use super::term::{SpecificCharacterSet, TextEncoding};
 use crate::{ByteSpan, Vr};
 
+#[cfg(test)]
+mod differential;
+#[cfg(test)]
+mod reference;
+
 /// How a VR's value is structured, which decides its delimiters and reset points.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum TextKind {
