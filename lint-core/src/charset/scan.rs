@@ -294,6 +294,150 @@ fn find_stop(bytes: &[u8], stop: u8) -> usize {
         .unwrap_or(tail.len())
 }
 
+// The delimiters of a text kind as a const parameter, so that each run search is compiled
+// with its delimiters as constants (vector compares against constants; a run-time
+// delimiter set defeated the vectoriser).
+/// ST, LT, UT: no delimiter.
+const FREE: u8 = 0;
+/// SH, LO, UC and the VRs without code extensions: `\`.
+const MULTI: u8 = 1;
+/// PN: `\`, `^`, `=`.
+const PN: u8 = 2;
+
+#[inline(always)]
+fn is_delimiter<const K: u8>(b: u8) -> bool {
+    match K {
+        MULTI => b == b'\\',
+        PN => (b == b'\\') | (b == b'^') | (b == b'='),
+        _ => false,
+    }
+}
+
+/// The length of the leading run of `bytes` in which `stop` holds for no byte.
+///
+/// Sixteen bytes at a time: `fold` with `|` (no early exit) over a whole chunk lets the
+/// compiler test the chunk with a few vector compares; only the chunk that stops the run is
+/// searched byte by byte.
+#[inline(always)]
+fn run_until(bytes: &[u8], stop: impl Fn(u8) -> bool) -> usize {
+    let mut i = 0;
+    for chunk in bytes.chunks_exact(16) {
+        if chunk.iter().fold(false, |acc, &b| acc | stop(b)) {
+            break;
+        }
+        i += 16;
+    }
+    let tail = bytes.get(i..).unwrap_or(&[]);
+    i + tail.iter().position(|&b| stop(b)).unwrap_or(tail.len())
+}
+
+/// A byte that ends a single-byte G0 run: a control, DEL, a byte ≥ `80` or a delimiter.
+#[inline(always)]
+fn ends_single_byte_run<const K: u8>(b: u8) -> bool {
+    // One compare for the first three: `00`–`1F` wrap to `E0`–`FF`, `7F`–`FF` give ≥ `5F`.
+    (b.wrapping_sub(0x20) >= 0x5F) | is_delimiter::<K>(b)
+}
+
+/// Whether the byte `b` may not continue a UTF-8 run after the bytes `p3 p2 p1`.
+///
+/// It may when it is a continuation byte exactly where the bytes before it call for one,
+/// is no byte that cannot occur (`C0`, `C1`, `F5`–`FF`), breaks none of the second-byte
+/// rules of RFC 3629 Table 3-7 (overlong forms, surrogates, above U+10FFFF), is not the
+/// second byte of a C1 code point (`C2 80`–`C2 9F`), and is no control, DEL or
+/// delimiter. Without branches, so that a loop over a chunk becomes vector compares.
+#[inline(always)]
+fn utf8_breaks<const K: u8>(p3: u8, p2: u8, p1: u8, b: u8) -> bool {
+    let cont = (b & 0xC0) == 0x80;
+    let want_cont = (p1 >= 0xC0) | (p2 >= 0xE0) | (p3 >= 0xF0);
+    let mut no = cont != want_cont;
+    no |= (b < 0x20) | (b == 0x7F) | (b & 0xFE == 0xC0) | (b >= 0xF5);
+    // After `E0`: no overlong form; after `C2`: no C1 control. Both need `A0`–`BF`.
+    no |= ((p1 == 0xE0) | (p1 == 0xC2)) & (b < 0xA0);
+    no |= ((p1 == 0xED) & (b > 0x9F)) | ((p1 == 0xF0) & (b < 0x90));
+    no |= (p1 == 0xF4) & (b > 0x8F);
+    no | is_delimiter::<K>(b)
+}
+
+/// Whether all 16 bytes `w[3..]` continue a UTF-8 run (`w[..3]` are the three bytes
+/// before them): one vectorised test of the whole chunk.
+#[inline(always)]
+fn utf8_chunk_ok<const K: u8>(w: &[u8; 19]) -> bool {
+    let mut breaks = false;
+    for q in w.windows(4) {
+        if let &[p3, p2, p1, b] = q {
+            breaks |= utf8_breaks::<K>(p3, p2, p1, b);
+        }
+    }
+    !breaks
+}
+
+/// The run of UTF-8 characters at the start of `rest` that [`utf8_run`] finds
+/// (its length in bytes and in characters), sixteen bytes at a time once it is longer than
+/// one chunk.
+///
+/// `utf8_run` takes the first 16 bytes (short runs, as in names, end there); from then on
+/// a chunk that [`utf8_chunk_ok`] accepts is one `utf8_run` would walk through character
+/// by character. The first chunk that is not, and the last bytes, are left to `utf8_run`
+/// from the character boundary before them, so the result is the same by construction.
+#[inline(always)]
+fn utf8_text<const K: u8>(rest: &[u8]) -> (usize, usize) {
+    let stop = CTRL
+        | match K {
+            MULTI => BACKSLASH,
+            PN => PN_DELIM,
+            _ => 0,
+        };
+    let Some(head) = rest.get(..16) else {
+        return utf8_run(rest, stop);
+    };
+    // A character cut by the end of `head` stops this run at its lead, 13 or more bytes
+    // in; before that, `utf8_run` stopped where it stops on the whole value.
+    let (mut i, mut chars) = utf8_run(head, stop);
+    if i < 13 {
+        return (i, chars);
+    }
+    while let Some(Ok(window)) = rest
+        .get(i.wrapping_sub(3)..i + 16)
+        .map(<&[u8; 19]>::try_from)
+    {
+        // Borrowed, not copied: a copy on the stack read back with overlapping loads
+        // stalls store forwarding.
+        if !utf8_chunk_ok::<K>(window) {
+            break;
+        }
+        // Characters are the bytes that are not continuation bytes (`80`–`BF`).
+        chars += window
+            .iter()
+            .skip(3)
+            .fold(0usize, |n, &b| n + usize::from((b as i8) >= -0x40));
+        i += 16;
+    }
+    // A character that the end of the last clean chunk cuts goes back to `utf8_run` whole
+    // (its lead byte was counted): look for a lead byte in the last three bytes.
+    for k in 1..=3 {
+        match i.checked_sub(k).and_then(|at| rest.get(at)) {
+            Some(&b) if b >= 0xC0 => {
+                let len = if b >= 0xF0 {
+                    4
+                } else if b >= 0xE0 {
+                    3
+                } else {
+                    2
+                };
+                if len > k {
+                    i -= k;
+                    chars -= 1;
+                }
+                break;
+            }
+            Some(&b) if b >= 0x80 => {}
+            _ => break,
+        }
+    }
+    let (len, n) = utf8_run(rest.get(i..).unwrap_or(&[]), stop);
+    (i + len, chars + n)
+}
+
 /// Scans `value` (the bytes of one element's Value Field, padding included) under `cs`.
 #[must_use]
 pub fn scan<'a>(value: &'a [u8], cs: &SpecificCharacterSet, kind: TextKind) -> Scanner<'a> {
@@ -485,8 +629,11 @@ impl Scanner<'_> {
 
     #[inline(always)]
     fn utf8(&mut self, rest: &[u8]) -> Token {
-        let stop = CTRL | delimiter_mask(self.kind);
-        let (len, chars) = utf8_run(rest, stop);
+        let (len, chars) = match self.kind {
+            TextKind::FreeText => utf8_text::<FREE>(rest),
+            TextKind::PersonName => utf8_text::<PN>(rest),
+            TextKind::MultiValued | TextKind::NoExtensions => utf8_text::<MULTI>(rest),
+        };
         if len > 0 {
             return self.text(CodedCharacterSet::Utf8, len, chars);
         }
@@ -495,7 +642,7 @@ impl Scanner<'_> {
             // A C1 code point: well-formed UTF-8 but not DICOM text (U8-C1).
             return self.invalid(InvalidReason::Utf8C1, Some(CodedCharacterSet::Utf8), 2);
         }
-        let end = find_stop(rest, stop);
+        let end = find_stop(rest, CTRL | delimiter_mask(self.kind));
         let seg = rest.get(..end).unwrap_or(rest);
         let (reason, len) = match core::str::from_utf8(seg) {
             Err(e) => utf8_error(seg, e.error_len()),
@@ -586,7 +733,13 @@ impl Scanner<'_> {
             return self.double_byte(g0, rest, 0x21, 0x7E);
         }
         // Single-byte G0 (ASCII or JIS X 0201 Romaji): every graphic byte is assigned.
-        let n = find_stop(rest, STOP | delimiter_mask(self.kind));
+        let n = match self.kind {
+            TextKind::FreeText => run_until(rest, ends_single_byte_run::<FREE>),
+            TextKind::PersonName => run_until(rest, ends_single_byte_run::<PN>),
+            TextKind::MultiValued | TextKind::NoExtensions => {
+                run_until(rest, ends_single_byte_run::<MULTI>)
+            }
+        };
         self.text(g0, n, n)
     }
 }
