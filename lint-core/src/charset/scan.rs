@@ -747,6 +747,7 @@ impl Scanner<'_> {
 impl Iterator for Scanner<'_> {
     type Item = Token;
 
+    #[inline]
     fn next(&mut self) -> Option<Token> {
         let rest = self.bytes.get(self.pos..).unwrap_or(&[]);
         let Some(&b) = rest.first() else {
