@@ -371,32 +371,41 @@ fn utf8_chunk_ok<const K: u8>(w: &[u8; 19]) -> bool {
     !breaks
 }
 
-/// The run of UTF-8 characters at the start of `rest` that [`utf8_run`] finds
-/// (its length in bytes and in characters), sixteen bytes at a time once it is longer than
-/// one chunk.
+/// The run of UTF-8 characters at `value[start..]` that [`utf8_run`] finds (its length in
+/// bytes and in characters), sixteen bytes at a time.
 ///
-/// `utf8_run` takes the first 16 bytes (short runs, as in names, end there); from then on
-/// a chunk that [`utf8_chunk_ok`] accepts is one `utf8_run` would walk through character
+/// A chunk that [`utf8_chunk_ok`] accepts is one `utf8_run` would walk through character
 /// by character. The first chunk that is not, and the last bytes, are left to `utf8_run`
 /// from the character boundary before them, so the result is the same by construction.
+///
+/// A chunk is read with the three bytes before it. For the first, those belong to other
+/// tokens (a control, a delimiter, invalid bytes): in free text, whose runs are long, they
+/// are used when they call for no continuation byte, as ASCII would. Otherwise (names and
+/// multi-valued strings, whose runs are mostly short) `utf8_run` takes the first 16 bytes
+/// itself and the chunks start after them.
 #[inline(always)]
-fn utf8_text<const K: u8>(rest: &[u8]) -> (usize, usize) {
-    let stop = CTRL
-        | match K {
-            MULTI => BACKSLASH,
-            PN => PN_DELIM,
-            _ => 0,
+fn utf8_text<const K: u8>(value: &[u8], start: usize) -> (usize, usize) {
+    let rest = value.get(start..).unwrap_or(&[]);
+    let neutral = K == FREE
+        && matches!(
+            value.get(start.wrapping_sub(3)..start),
+            Some(&[p3, p2, p1]) if p1 < 0xC0 && p2 < 0xE0 && p3 < 0xF0
+        );
+    let (mut i, mut chars) = (start, 0);
+    if !neutral {
+        let Some(head) = rest.get(..16) else {
+            return utf8_run::<K>(rest);
         };
-    let Some(head) = rest.get(..16) else {
-        return utf8_run(rest, stop);
-    };
-    // A character cut by the end of `head` stops this run at its lead, 13 or more bytes
-    // in; before that, `utf8_run` stopped where it stops on the whole value.
-    let (mut i, mut chars) = utf8_run(head, stop);
-    if i < 13 {
-        return (i, chars);
+        // A character cut by the end of `head` stops this run at its lead, 13 or more
+        // bytes in; before that, `utf8_run` stopped where it stops on the whole value.
+        let (n, c) = utf8_run::<K>(head);
+        if n < 13 {
+            return (n, c);
+        }
+        i += n;
+        chars = c;
     }
-    while let Some(Ok(window)) = rest
+    while let Some(Ok(window)) = value
         .get(i.wrapping_sub(3)..i + 16)
         .map(<&[u8; 19]>::try_from)
     {
@@ -413,9 +422,9 @@ fn utf8_text<const K: u8>(rest: &[u8]) -> (usize, usize) {
         i += 16;
     }
     // A character that the end of the last clean chunk cuts goes back to `utf8_run` whole
-    // (its lead byte was counted): look for a lead byte in the last three bytes.
-    for k in 1..=3 {
-        match i.checked_sub(k).and_then(|at| rest.get(at)) {
+    // (its lead byte was counted): look for a lead byte in the last three bytes of the run.
+    for k in 1..=(i - start).min(3) {
+        match value.get(i - k) {
             Some(&b) if b >= 0xC0 => {
                 let len = if b >= 0xF0 {
                     4
@@ -434,8 +443,8 @@ fn utf8_text<const K: u8>(rest: &[u8]) -> (usize, usize) {
             _ => break,
         }
     }
-    let (len, n) = utf8_run(rest.get(i..).unwrap_or(&[]), stop);
-    (i + len, chars + n)
+    let (len, n) = utf8_run::<K>(value.get(i..).unwrap_or(&[]));
+    (i - start + len, chars + n)
 }
 
 /// Scans `value` (the bytes of one element's Value Field, padding included) under `cs`.
@@ -629,10 +638,11 @@ impl Scanner<'_> {
 
     #[inline(always)]
     fn utf8(&mut self, rest: &[u8]) -> Token {
+        let (value, at) = (self.bytes, self.pos);
         let (len, chars) = match self.kind {
-            TextKind::FreeText => utf8_text::<FREE>(rest),
-            TextKind::PersonName => utf8_text::<PN>(rest),
-            TextKind::MultiValued | TextKind::NoExtensions => utf8_text::<MULTI>(rest),
+            TextKind::FreeText => utf8_text::<FREE>(value, at),
+            TextKind::PersonName => utf8_text::<PN>(value, at),
+            TextKind::MultiValued | TextKind::NoExtensions => utf8_text::<MULTI>(value, at),
         };
         if len > 0 {
             return self.text(CodedCharacterSet::Utf8, len, chars);
@@ -818,48 +828,26 @@ fn double_byte_run(
 }
 
 /// The longest run of well-formed UTF-8 characters at the start of `bytes` that holds no
-/// byte of class `stop` and no C1 code point: its length in bytes and in characters.
+/// control, DEL, delimiter of `K` or C1 code point: its length in bytes and in characters.
 ///
-/// One pass validates, counts and finds the stop, so a run costs one read of its bytes.
-/// Eight ASCII bytes are taken at a time (SWAR) when none of them stops the run; the
-/// multi-byte forms are checked as RFC 3629 Table 3-7 lists them (no overlong form, no
+/// One pass validates, counts and finds the stop, character by character. ASCII stretches
+/// are found with [`run_until`]; the multi-byte forms are checked as RFC 3629 Table 3-7 lists them (no overlong form, no
 /// surrogate, nothing above U+10FFFF).
 #[inline(always)]
-fn utf8_run(bytes: &[u8], stop: u8) -> (usize, usize) {
-    let delimiters = stop & (BACKSLASH | PN_DELIM) != 0;
-    let pn = stop & PN_DELIM != 0;
+fn utf8_run<const K: u8>(bytes: &[u8]) -> (usize, usize) {
     let mut i = 0;
     let mut chars = 0;
     while let Some(&b) = bytes.get(i) {
         if b < 0x80 {
-            // ASCII: eight at a time while no byte of the word stops the run.
-            while let Some(Ok(word)) = bytes.get(i..i + 8).map(<[u8; 8]>::try_from) {
-                let x = u64::from_le_bytes(word);
-                let mut suspect = x & HIGHS != 0 || has_less(x, 0x20) || has_byte(x, 0x7F);
-                if delimiters {
-                    suspect |= has_byte(x, b'\\');
-                }
-                if pn {
-                    suspect |= has_byte(x, b'^') || has_byte(x, b'=');
-                }
-                if suspect {
-                    break;
-                }
-                i += 8;
-                chars += 8;
-            }
+            // ASCII up to the next control, DEL, delimiter or byte ≥ 80; only the last
+            // continues the run.
+            let n = run_until(bytes.get(i..).unwrap_or(&[]), ends_single_byte_run::<K>);
+            i += n;
+            chars += n;
             match bytes.get(i) {
-                Some(&b) if b < 0x80 => {
-                    if class(b) & stop != 0 {
-                        break;
-                    }
-                    i += 1;
-                    chars += 1;
-                }
-                Some(_) => {}
-                None => break,
+                Some(&b) if b >= 0x80 => continue,
+                _ => break,
             }
-            continue;
         }
         let n = if let Some(Ok(word)) = bytes.get(i..i + 4).map(<[u8; 4]>::try_from) {
             // Four bytes at hand: the lead byte and its continuation bytes in one word.

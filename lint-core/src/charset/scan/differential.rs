@@ -353,3 +353,34 @@ fn every_byte_pair_after_each_state() {
         }
     }
 }
+
+/// Long UTF-8 runs after every byte ≥ `80` and a continuation or ASCII byte: the chunked
+/// search reads the bytes before a run as context, which must never let a stray
+/// continuation byte into it (`F8 80`, `E5 B1 80`…), and after every length of run so that
+/// each chunk boundary cuts a character.
+#[test]
+fn utf8_runs_after_stray_bytes() {
+    let utf8 = SpecificCharacterSet::from_value(b"ISO_IR 192");
+    let text = "山田太郎é€😀 abc やまだ たろう\u{a0}ÿ".as_bytes();
+    let mut buf = [0u8; 96];
+    for x in 0x80..=0xFFu8 {
+        for y in [0x80u8, 0x9F, 0xA0, 0xBF, b'A', b'\r'] {
+            for z in [0x80u8, b'a'] {
+                for cut in 20..text.len() {
+                    let mut n = 0;
+                    for &b in [b'a', x, y, z].iter().chain(&text[..cut]) {
+                        buf[n] = b;
+                        n += 1;
+                    }
+                    for tail in [&b""[..], b"\r\n", b"\xc2\x85", b"\xe5"] {
+                        buf[n..n + tail.len()].copy_from_slice(tail);
+                        let end = n + tail.len();
+                        for kind in KINDS {
+                            same(&buf[..end], &utf8, kind).unwrap();
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
