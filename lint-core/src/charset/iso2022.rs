@@ -89,6 +89,7 @@ pub enum CodedCharacterSet {
 impl CodedCharacterSet {
     /// A 94×94 set whose characters are two bytes in ISO 2022 (JIS X 0208/0212, KS X 1001,
     /// GB 2312).
+    #[inline]
     #[must_use]
     pub const fn is_double_byte(self) -> bool {
         matches!(
@@ -201,6 +202,7 @@ pub enum EscapeSequence {
 
 impl EscapeSequence {
     /// A bit of its own, for sets of sequences ([`crate::charset::SpecificCharacterSet::declares`]).
+    #[inline]
     #[must_use]
     pub const fn bit(self) -> u32 {
         1 << (self as u32)
@@ -229,6 +231,7 @@ impl EscapeSequence {
     ];
 
     /// The exact bytes, ESC included.
+    #[inline]
     #[must_use]
     pub const fn bytes(self) -> &'static [u8] {
         match self {
@@ -254,6 +257,7 @@ impl EscapeSequence {
     }
 
     /// The code element it designates.
+    #[inline]
     #[must_use]
     pub const fn element(self) -> CodeElement {
         match self {
@@ -266,6 +270,7 @@ impl EscapeSequence {
     }
 
     /// The set it designates.
+    #[inline]
     #[must_use]
     pub const fn set(self) -> CodedCharacterSet {
         use CodedCharacterSet as C;
@@ -348,6 +353,7 @@ pub enum Escape {
 
 /// Parses the escape sequence at the start of `bytes` (whose first byte is ESC) and
 /// returns it with its length in bytes (at least 1).
+#[inline]
 #[must_use]
 pub fn parse_escape(bytes: &[u8]) -> (Escape, usize) {
     // A match rather than a search of ALL: escapes sit on the hot path of Japanese text.
@@ -408,6 +414,7 @@ impl CodeState {
     };
 
     /// The state after designating `seq`.
+    #[inline]
     #[must_use]
     pub const fn designate(self, seq: EscapeSequence) -> CodeState {
         match seq.element() {

@@ -20,6 +20,11 @@ use super::tables::{self, Assignment};
 use super::term::{SpecificCharacterSet, TextEncoding};
 use crate::{ByteSpan, Vr};
 
+#[cfg(test)]
+mod differential;
+#[cfg(test)]
+mod reference;
+
 /// How a VR's value is structured, which decides its delimiters and reset points.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum TextKind {
@@ -289,6 +294,159 @@ fn find_stop(bytes: &[u8], stop: u8) -> usize {
         .unwrap_or(tail.len())
 }
 
+// The delimiters of a text kind as a const parameter, so that each run search is compiled
+// with its delimiters as constants (vector compares against constants; a run-time
+// delimiter set defeated the vectoriser).
+/// ST, LT, UT: no delimiter.
+const FREE: u8 = 0;
+/// SH, LO, UC and the VRs without code extensions: `\`.
+const MULTI: u8 = 1;
+/// PN: `\`, `^`, `=`.
+const PN: u8 = 2;
+
+#[inline(always)]
+fn is_delimiter<const K: u8>(b: u8) -> bool {
+    match K {
+        MULTI => b == b'\\',
+        PN => (b == b'\\') | (b == b'^') | (b == b'='),
+        _ => false,
+    }
+}
+
+/// The length of the leading run of `bytes` in which `stop` holds for no byte.
+///
+/// Sixteen bytes at a time: `fold` with `|` (no early exit) over a whole chunk lets the
+/// compiler test the chunk with a few vector compares; only the chunk that stops the run is
+/// searched byte by byte.
+#[inline(always)]
+fn run_until(bytes: &[u8], stop: impl Fn(u8) -> bool) -> usize {
+    let mut i = 0;
+    for chunk in bytes.chunks_exact(16) {
+        if chunk.iter().fold(false, |acc, &b| acc | stop(b)) {
+            break;
+        }
+        i += 16;
+    }
+    let tail = bytes.get(i..).unwrap_or(&[]);
+    i + tail.iter().position(|&b| stop(b)).unwrap_or(tail.len())
+}
+
+/// A byte that ends a single-byte G0 run: a control, DEL, a byte ≥ `80` or a delimiter.
+#[inline(always)]
+fn ends_single_byte_run<const K: u8>(b: u8) -> bool {
+    // One compare for the first three: `00`–`1F` wrap to `E0`–`FF`, `7F`–`FF` give ≥ `5F`.
+    (b.wrapping_sub(0x20) >= 0x5F) | is_delimiter::<K>(b)
+}
+
+/// Whether the byte `b` may not continue a UTF-8 run after the bytes `p3 p2 p1`.
+///
+/// It may when it is a continuation byte exactly where the bytes before it call for one,
+/// is no byte that cannot occur (`C0`, `C1`, `F5`–`FF`), breaks none of the second-byte
+/// rules of RFC 3629 Table 3-7 (overlong forms, surrogates, above U+10FFFF), is not the
+/// second byte of a C1 code point (`C2 80`–`C2 9F`), and is no control, DEL or
+/// delimiter. Without branches, so that a loop over a chunk becomes vector compares.
+#[inline(always)]
+fn utf8_breaks<const K: u8>(p3: u8, p2: u8, p1: u8, b: u8) -> bool {
+    let cont = (b & 0xC0) == 0x80;
+    let want_cont = (p1 >= 0xC0) | (p2 >= 0xE0) | (p3 >= 0xF0);
+    let mut no = cont != want_cont;
+    no |= (b < 0x20) | (b == 0x7F) | (b & 0xFE == 0xC0) | (b >= 0xF5);
+    // After `E0`: no overlong form; after `C2`: no C1 control. Both need `A0`–`BF`.
+    no |= ((p1 == 0xE0) | (p1 == 0xC2)) & (b < 0xA0);
+    no |= ((p1 == 0xED) & (b > 0x9F)) | ((p1 == 0xF0) & (b < 0x90));
+    no |= (p1 == 0xF4) & (b > 0x8F);
+    no | is_delimiter::<K>(b)
+}
+
+/// Whether all 16 bytes `w[3..]` continue a UTF-8 run (`w[..3]` are the three bytes
+/// before them): one vectorised test of the whole chunk.
+#[inline(always)]
+fn utf8_chunk_ok<const K: u8>(w: &[u8; 19]) -> bool {
+    let mut breaks = false;
+    for q in w.windows(4) {
+        if let &[p3, p2, p1, b] = q {
+            breaks |= utf8_breaks::<K>(p3, p2, p1, b);
+        }
+    }
+    !breaks
+}
+
+/// The run of UTF-8 characters at `value[start..]` that [`utf8_run`] finds (its length in
+/// bytes and in characters), sixteen bytes at a time.
+///
+/// A chunk that [`utf8_chunk_ok`] accepts is one `utf8_run` would walk through character
+/// by character. The first chunk that is not, and the last bytes, are left to `utf8_run`
+/// from the character boundary before them, so the result is the same by construction.
+///
+/// A chunk is read with the three bytes before it. For the first, those belong to other
+/// tokens (a control, a delimiter, invalid bytes): in free text, whose runs are long, they
+/// are used when they call for no continuation byte, as ASCII would. Otherwise (names and
+/// multi-valued strings, whose runs are mostly short) `utf8_run` takes the first 16 bytes
+/// itself and the chunks start after them.
+#[inline(always)]
+fn utf8_text<const K: u8>(value: &[u8], start: usize) -> (usize, usize) {
+    let rest = value.get(start..).unwrap_or(&[]);
+    let neutral = K == FREE
+        && matches!(
+            value.get(start.wrapping_sub(3)..start),
+            Some(&[p3, p2, p1]) if p1 < 0xC0 && p2 < 0xE0 && p3 < 0xF0
+        );
+    let (mut i, mut chars) = (start, 0);
+    if !neutral {
+        let Some(head) = rest.get(..16) else {
+            return utf8_run::<K>(rest);
+        };
+        // A character cut by the end of `head` stops this run at its lead, 13 or more
+        // bytes in; before that, `utf8_run` stopped where it stops on the whole value.
+        let (n, c) = utf8_run::<K>(head);
+        if n < 13 {
+            return (n, c);
+        }
+        i += n;
+        chars = c;
+    }
+    while let Some(Ok(window)) = value
+        .get(i.wrapping_sub(3)..i + 16)
+        .map(<&[u8; 19]>::try_from)
+    {
+        // Borrowed, not copied: a copy on the stack read back with overlapping loads
+        // stalls store forwarding.
+        if !utf8_chunk_ok::<K>(window) {
+            break;
+        }
+        // Characters are the bytes that are not continuation bytes (`80`–`BF`).
+        chars += window
+            .iter()
+            .skip(3)
+            .fold(0usize, |n, &b| n + usize::from((b as i8) >= -0x40));
+        i += 16;
+    }
+    // A character that the end of the last clean chunk cuts goes back to `utf8_run` whole
+    // (its lead byte was counted): look for a lead byte in the last three bytes of the run.
+    for k in 1..=(i - start).min(3) {
+        match value.get(i - k) {
+            Some(&b) if b >= 0xC0 => {
+                let len = if b >= 0xF0 {
+                    4
+                } else if b >= 0xE0 {
+                    3
+                } else {
+                    2
+                };
+                if len > k {
+                    i -= k;
+                    chars -= 1;
+                }
+                break;
+            }
+            Some(&b) if b >= 0x80 => {}
+            _ => break,
+        }
+    }
+    let (len, n) = utf8_run::<K>(value.get(i..).unwrap_or(&[]));
+    (i - start + len, chars + n)
+}
+
 /// Scans `value` (the bytes of one element's Value Field, padding included) under `cs`.
 #[must_use]
 pub fn scan<'a>(value: &'a [u8], cs: &SpecificCharacterSet, kind: TextKind) -> Scanner<'a> {
@@ -480,8 +638,12 @@ impl Scanner<'_> {
 
     #[inline(always)]
     fn utf8(&mut self, rest: &[u8]) -> Token {
-        let stop = CTRL | delimiter_mask(self.kind);
-        let (len, chars) = utf8_run(rest, stop);
+        let (value, at) = (self.bytes, self.pos);
+        let (len, chars) = match self.kind {
+            TextKind::FreeText => utf8_text::<FREE>(value, at),
+            TextKind::PersonName => utf8_text::<PN>(value, at),
+            TextKind::MultiValued | TextKind::NoExtensions => utf8_text::<MULTI>(value, at),
+        };
         if len > 0 {
             return self.text(CodedCharacterSet::Utf8, len, chars);
         }
@@ -490,7 +652,7 @@ impl Scanner<'_> {
             // A C1 code point: well-formed UTF-8 but not DICOM text (U8-C1).
             return self.invalid(InvalidReason::Utf8C1, Some(CodedCharacterSet::Utf8), 2);
         }
-        let end = find_stop(rest, stop);
+        let end = find_stop(rest, CTRL | delimiter_mask(self.kind));
         let seg = rest.get(..end).unwrap_or(rest);
         let (reason, len) = match core::str::from_utf8(seg) {
             Err(e) => utf8_error(seg, e.error_len()),
@@ -581,7 +743,13 @@ impl Scanner<'_> {
             return self.double_byte(g0, rest, 0x21, 0x7E);
         }
         // Single-byte G0 (ASCII or JIS X 0201 Romaji): every graphic byte is assigned.
-        let n = find_stop(rest, STOP | delimiter_mask(self.kind));
+        let n = match self.kind {
+            TextKind::FreeText => run_until(rest, ends_single_byte_run::<FREE>),
+            TextKind::PersonName => run_until(rest, ends_single_byte_run::<PN>),
+            TextKind::MultiValued | TextKind::NoExtensions => {
+                run_until(rest, ends_single_byte_run::<MULTI>)
+            }
+        };
         self.text(g0, n, n)
     }
 }
@@ -589,6 +757,7 @@ impl Scanner<'_> {
 impl Iterator for Scanner<'_> {
     type Item = Token;
 
+    #[inline]
     fn next(&mut self) -> Option<Token> {
         let rest = self.bytes.get(self.pos..).unwrap_or(&[]);
         let Some(&b) = rest.first() else {
@@ -659,48 +828,26 @@ fn double_byte_run(
 }
 
 /// The longest run of well-formed UTF-8 characters at the start of `bytes` that holds no
-/// byte of class `stop` and no C1 code point: its length in bytes and in characters.
+/// control, DEL, delimiter of `K` or C1 code point: its length in bytes and in characters.
 ///
-/// One pass validates, counts and finds the stop, so a run costs one read of its bytes.
-/// Eight ASCII bytes are taken at a time (SWAR) when none of them stops the run; the
-/// multi-byte forms are checked as RFC 3629 Table 3-7 lists them (no overlong form, no
+/// One pass validates, counts and finds the stop, character by character. ASCII stretches
+/// are found with [`run_until`]; the multi-byte forms are checked as RFC 3629 Table 3-7 lists them (no overlong form, no
 /// surrogate, nothing above U+10FFFF).
 #[inline(always)]
-fn utf8_run(bytes: &[u8], stop: u8) -> (usize, usize) {
-    let delimiters = stop & (BACKSLASH | PN_DELIM) != 0;
-    let pn = stop & PN_DELIM != 0;
+fn utf8_run<const K: u8>(bytes: &[u8]) -> (usize, usize) {
     let mut i = 0;
     let mut chars = 0;
     while let Some(&b) = bytes.get(i) {
         if b < 0x80 {
-            // ASCII: eight at a time while no byte of the word stops the run.
-            while let Some(Ok(word)) = bytes.get(i..i + 8).map(<[u8; 8]>::try_from) {
-                let x = u64::from_le_bytes(word);
-                let mut suspect = x & HIGHS != 0 || has_less(x, 0x20) || has_byte(x, 0x7F);
-                if delimiters {
-                    suspect |= has_byte(x, b'\\');
-                }
-                if pn {
-                    suspect |= has_byte(x, b'^') || has_byte(x, b'=');
-                }
-                if suspect {
-                    break;
-                }
-                i += 8;
-                chars += 8;
-            }
+            // ASCII up to the next control, DEL, delimiter or byte ≥ 80; only the last
+            // continues the run.
+            let n = run_until(bytes.get(i..).unwrap_or(&[]), ends_single_byte_run::<K>);
+            i += n;
+            chars += n;
             match bytes.get(i) {
-                Some(&b) if b < 0x80 => {
-                    if class(b) & stop != 0 {
-                        break;
-                    }
-                    i += 1;
-                    chars += 1;
-                }
-                Some(_) => {}
-                None => break,
+                Some(&b) if b >= 0x80 => continue,
+                _ => break,
             }
-            continue;
         }
         let n = if let Some(Ok(word)) = bytes.get(i..i + 4).map(<[u8; 4]>::try_from) {
             // Four bytes at hand: the lead byte and its continuation bytes in one word.
