@@ -36,10 +36,6 @@ impl Rule for Check {
     const META: &'static RuleMeta = &C1_CONTROL;
     const TOKENS: u8 = tokens::END | tokens::INVALID;
 
-    fn text(&mut self, _cx: &mut Context<'_>, _text: &Text<'_>) {
-        self.found.clear();
-    }
-
     fn token(&mut self, cx: &mut Context<'_>, text: &Text<'_>, token: &Token) {
         if !text.is_governed() {
             return;

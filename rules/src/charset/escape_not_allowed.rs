@@ -42,10 +42,6 @@ impl Rule for Check {
     const META: &'static RuleMeta = &ESCAPE_NOT_ALLOWED;
     const TOKENS: u8 = tokens::END | tokens::ESCAPE;
 
-    fn text(&mut self, _cx: &mut Context<'_>, _text: &Text<'_>) {
-        self.found.clear();
-    }
-
     fn token(&mut self, cx: &mut Context<'_>, text: &Text<'_>, token: &Token) {
         if !text.is_governed() {
             return;

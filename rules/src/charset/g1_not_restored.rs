@@ -39,10 +39,6 @@ impl Rule for Check {
     const META: &'static RuleMeta = &G1_NOT_RESTORED;
     const TOKENS: u8 = tokens::CONTROL | tokens::DELIMITER | tokens::END;
 
-    fn text(&mut self, _cx: &mut Context<'_>, _text: &Text<'_>) {
-        self.found.clear();
-    }
-
     fn token(&mut self, cx: &mut Context<'_>, text: &Text<'_>, token: &Token) {
         let Some(initial) = text.initial.g1 else {
             return;

@@ -37,10 +37,6 @@ impl Rule for Check {
     const META: &'static RuleMeta = &MALFORMED_GB18030;
     const TOKENS: u8 = tokens::END | tokens::INVALID;
 
-    fn text(&mut self, _cx: &mut Context<'_>, _text: &Text<'_>) {
-        self.found.clear();
-    }
-
     fn token(&mut self, cx: &mut Context<'_>, text: &Text<'_>, token: &Token) {
         match *token {
             Token::Invalid {

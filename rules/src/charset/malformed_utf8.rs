@@ -40,10 +40,6 @@ impl Rule for Check {
     const META: &'static RuleMeta = &MALFORMED_UTF8;
     const TOKENS: u8 = tokens::END | tokens::INVALID;
 
-    fn text(&mut self, _cx: &mut Context<'_>, _text: &Text<'_>) {
-        self.found.clear();
-    }
-
     fn token(&mut self, cx: &mut Context<'_>, text: &Text<'_>, token: &Token) {
         match *token {
             Token::Invalid {

@@ -52,10 +52,6 @@ impl Rule for Check {
     const META: &'static RuleMeta = &MISSING;
     const TOKENS: u8 = tokens::END | tokens::ESCAPE | tokens::INVALID | tokens::TEXT;
 
-    fn text(&mut self, _cx: &mut Context<'_>, _text: &Text<'_>) {
-        self.found.clear();
-    }
-
     fn token(&mut self, cx: &mut Context<'_>, text: &Text<'_>, token: &Token) {
         if !text.is_governed() {
             return;

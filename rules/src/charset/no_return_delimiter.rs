@@ -53,10 +53,6 @@ impl Rule for Check {
     const META: &'static RuleMeta = &NO_RETURN_DELIMITER;
     const TOKENS: u8 = tokens::DELIMITER | tokens::END | tokens::INVALID;
 
-    fn text(&mut self, _cx: &mut Context<'_>, _text: &Text<'_>) {
-        self.found.clear();
-    }
-
     fn token(&mut self, cx: &mut Context<'_>, text: &Text<'_>, token: &Token) {
         if !text.is_governed() {
             return;

@@ -63,10 +63,6 @@ impl Rule for Check {
     const META: &'static RuleMeta = &UNKNOWN_ESCAPE;
     const TOKENS: u8 = tokens::END | tokens::ESCAPE;
 
-    fn text(&mut self, _cx: &mut Context<'_>, _text: &Text<'_>) {
-        self.found.clear();
-    }
-
     fn token(&mut self, cx: &mut Context<'_>, text: &Text<'_>, token: &Token) {
         match *token {
             Token::Escape {

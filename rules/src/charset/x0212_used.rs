@@ -37,10 +37,6 @@ impl Rule for Check {
     const META: &'static RuleMeta = &X0212_USED;
     const TOKENS: u8 = tokens::END | tokens::TEXT;
 
-    fn text(&mut self, _cx: &mut Context<'_>, _text: &Text<'_>) {
-        self.found.clear();
-    }
-
     fn token(&mut self, cx: &mut Context<'_>, text: &Text<'_>, token: &Token) {
         match *token {
             Token::Text {
