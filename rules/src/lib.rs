@@ -33,6 +33,8 @@ pub mod text;
 pub mod value;
 
 #[cfg(test)]
+mod gating;
+#[cfg(test)]
 mod testing;
 #[cfg(test)]
 mod vectors;

@@ -12,7 +12,7 @@ use crate::registry::rule;
 use crate::testing::{Found, hex, text_case};
 
 /// What a vector expects.
-enum Verdict {
+pub(crate) enum Verdict {
     /// No error or warning (info allowed).
     Valid,
     /// "valid (info)": no error or warning, and these (info) rules fire.
@@ -27,7 +27,7 @@ const IR87: &[u8] = b"\\ISO 2022 IR 87";
 const IR13_87: &[u8] = b"ISO 2022 IR 13\\ISO 2022 IR 87";
 
 /// (id, (0008,0005), tag, VR, bytes, verdict)
-type Vector = (
+pub(crate) type Vector = (
     &'static str,
     Option<&'static [u8]>,
     Tag,
@@ -36,7 +36,7 @@ type Vector = (
     Verdict,
 );
 
-const TEXT: &[Vector] = &[
+pub(crate) const TEXT: &[Vector] = &[
     (
         "TV-01",
         Some(IR87),
@@ -562,7 +562,7 @@ const TEXT: &[Vector] = &[
 ];
 
 /// (id, (0008,0005) value bytes, verdict): the attribute-value vectors.
-const CHARSET_VALUES: &[(&str, &str, Verdict)] = &[
+pub(crate) const CHARSET_VALUES: &[(&str, &str, Verdict)] = &[
     (
         "TV-70",
         "5C 49 53 4F 20 32 30 32 32 20 49 52 20 38 37 20",
