@@ -355,80 +355,123 @@ fn lint_source<R: Read + Seek>(
         return Ok(None);
     }
     let mut linter = Linter::<{ lint_core::parser::DEFAULT_DEPTH }>::new(total, selection);
-    let mut diagnostics = Vec::new();
     let mut offset = 0u64;
     let mut inflated = false;
     let mut dicomdir = crate::directory::named_dicomdir(path);
     // Directory records seen on the way, to size the scratch of the tree checks.
     let mut records = 0usize;
-    loop {
-        let progress = {
-            let window = &buf;
-            let mut sink = |finding: &Finding<'_>| {
-                diagnostics.push(to_diagnostic(finding, window, offset, inflated));
-            };
-            let mut observe = |event: &Event<'_>, path: lint_core::parser::TagPath<'_>| {
-                dicomdir |= crate::directory::is_directory_class(event);
-                records += usize::from(crate::directory::is_record_start(event, path));
-                if let Some(facts) = facts.as_deref_mut() {
-                    facts.feed(event, path);
-                }
-            };
-            linter.run(&buf, offset, &mut sink, &mut observe)
-        };
-        match progress {
-            Progress::Need { offset: at, len } => {
-                let before = (at, buf.len());
-                file.read_at(at, len.max(CHUNK), &mut buf)?;
-                offset = at;
-                if (buf.len() as u64) < len {
-                    // The file shrank under us; say so rather than loop.
-                    return Err(io::Error::new(
-                        io::ErrorKind::UnexpectedEof,
-                        format!(
-                            "file changed while being read (wanted {len} bytes at {}, got {})",
-                            before.0,
-                            buf.len()
-                        ),
-                    ));
-                }
-            }
-            Progress::Deflated(span) => {
-                let mut deflated = Vec::new();
-                file.seek_to(span.start)?;
-                file.read_to_end(&mut deflated)?;
-                match miniz_oxide::inflate::decompress_to_vec_with_limit(&deflated, MAX_INFLATED) {
-                    Ok(bytes) => {
-                        buf = bytes;
-                        offset = 0;
-                        inflated = true;
-                        linter.resume_inflated(buf.len() as u64);
-                    }
-                    Err(error) => {
-                        let message =
-                            format!("the deflated data set cannot be inflated: {error:?}");
-                        let mut note = Diagnostic::note(&lint_rules::io::DEFLATE, message);
-                        note.span = Some(span);
-                        diagnostics.push(note);
-                        let mut sink = |finding: &Finding<'_>| {
-                            diagnostics.push(to_diagnostic(finding, &[], 0, false));
-                        };
-                        linter.finish(&mut sink);
-                        break;
-                    }
-                }
-            }
-            Progress::Done => break,
-        }
-    }
-    // A DICOMDIR's tree lives in its offsets: read it whole and check the tree (and, through
-    // the media hook, its file-set).
-    let mut directory = None;
-    if dicomdir && dicom && !inflated {
+    // A DICOMDIR by name is read whole at once when there is more than one worker: its
+    // tree and file-set checks then run on a thread beside its stream lint (which reads
+    // the same bytes), not after it. That chain is the longest single piece of a run.
+    let whole = if dicom && dicomdir && rayon::current_num_threads() > 1 {
         let mut bytes = Vec::new();
         file.seek_to(0)?;
         file.read_to_end(&mut bytes)?;
-        let checked = crate::directory::check(path, &bytes, selection, records);
+        Some(bytes)
+    } else {
+        None
+    };
+    let (mut diagnostics, early) = std::thread::scope(|scope| -> io::Result<_> {
+        let mut diagnostics = Vec::new();
+        let early = whole.as_deref().map(|bytes| {
+            let waits = crate::medium::waits_on_this_thread();
+            scope.spawn(move || {
+                if waits {
+                    crate::medium::wait_on_this_thread();
+                }
+                crate::directory::check(path, bytes, selection, item_count(bytes))
+            })
+        });
+        // The bytes the linter reads: the whole file if read, else windows of it.
+        let mut whole_window = whole.is_some();
+        loop {
+            let progress = {
+                let window: &[u8] = match &whole {
+                    Some(bytes) if whole_window => bytes,
+                    _ => &buf,
+                };
+                let mut sink = |finding: &Finding<'_>| {
+                    diagnostics.push(to_diagnostic(finding, window, offset, inflated));
+                };
+                let mut observe = |event: &Event<'_>, path: lint_core::parser::TagPath<'_>| {
+                    dicomdir |= crate::directory::is_directory_class(event);
+                    records += usize::from(crate::directory::is_record_start(event, path));
+                    if let Some(facts) = facts.as_deref_mut() {
+                        facts.feed(event, path);
+                    }
+                };
+                linter.run(window, offset, &mut sink, &mut observe)
+            };
+            match progress {
+                Progress::Need { offset: at, len } => {
+                    whole_window = false;
+                    let before = (at, buf.len());
+                    file.read_at(at, len.max(CHUNK), &mut buf)?;
+                    offset = at;
+                    if (buf.len() as u64) < len {
+                        // The file shrank under us; say so rather than loop.
+                        return Err(io::Error::new(
+                            io::ErrorKind::UnexpectedEof,
+                            format!(
+                                "file changed while being read (wanted {len} bytes at {}, got {})",
+                                before.0,
+                                buf.len()
+                            ),
+                        ));
+                    }
+                }
+                Progress::Deflated(span) => {
+                    let mut deflated = Vec::new();
+                    file.seek_to(span.start)?;
+                    file.read_to_end(&mut deflated)?;
+                    match miniz_oxide::inflate::decompress_to_vec_with_limit(
+                        &deflated,
+                        MAX_INFLATED,
+                    ) {
+                        Ok(bytes) => {
+                            whole_window = false;
+                            buf = bytes;
+                            offset = 0;
+                            inflated = true;
+                            linter.resume_inflated(buf.len() as u64);
+                        }
+                        Err(error) => {
+                            let message =
+                                format!("the deflated data set cannot be inflated: {error:?}");
+                            let mut note = Diagnostic::note(&lint_rules::io::DEFLATE, message);
+                            note.span = Some(span);
+                            diagnostics.push(note);
+                            let mut sink = |finding: &Finding<'_>| {
+                                diagnostics.push(to_diagnostic(finding, &[], 0, false));
+                            };
+                            linter.finish(&mut sink);
+                            break;
+                        }
+                    }
+                }
+                Progress::Done => break,
+            }
+        }
+        let early = early.map(|thread| match thread.join() {
+            Ok(checked) => checked,
+            Err(panic) => std::panic::resume_unwind(panic),
+        });
+        Ok((diagnostics, early))
+    })?;
+    // A DICOMDIR's tree lives in its offsets: read it whole and check the tree (and, through
+    // the media hook, its file-set), unless that was done beside the stream lint. (A
+    // deflated DICOMDIR has no offsets to follow: its early check is dropped.)
+    let mut directory = None;
+    if dicomdir && dicom && !inflated {
+        let checked = match early {
+            Some(checked) => checked,
+            None => {
+                let mut bytes = Vec::new();
+                file.seek_to(0)?;
+                file.read_to_end(&mut bytes)?;
+                crate::directory::check(path, &bytes, selection, records)
+            }
+        };
         diagnostics.extend(checked.diagnostics);
         directory = Some(checked.tree);
     }
@@ -440,6 +483,17 @@ fn lint_source<R: Read + Seek>(
         },
         facts,
     )))
+}
+
+/// How many directory records `bytes` may hold, to size the tree checks' scratch before
+/// the stream lint has counted them: its items (`FE FF 00 E0`, or `FF FE E0 00` big
+/// endian), at most one per 64 bytes (a record with its required elements takes more).
+/// Other items, or values holding the pattern, make it more; a short count only costs
+/// the tree checks a second indexing pass.
+fn item_count(bytes: &[u8]) -> usize {
+    let items = memchr::memmem::find_iter(bytes, b"\xFE\xFF\x00\xE0").count()
+        + memchr::memmem::find_iter(bytes, b"\xFF\xFE\xE0\x00").count();
+    items.min(bytes.len() / 64)
 }
 
 /// An owned finding, with the bytes around its span taken from `window` (input bytes
