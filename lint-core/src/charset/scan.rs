@@ -572,10 +572,12 @@ impl Scanner<'_> {
     /// A run of 94×94 characters, both bytes in `lo..=hi` (`21`–`7E` in G0, `A1`–`FE` in G1).
     #[inline(always)]
     fn double_byte(&mut self, set: CodedCharacterSet, rest: &[u8], lo: u8, hi: u8) -> Token {
-        let Some(table) = tables::double_byte_table(set) else {
+        let (Some(table), Some(ranges)) =
+            (tables::double_byte_table(set), tables::row_ranges_of(set))
+        else {
             return self.invalid(InvalidReason::Unassigned, Some(set), 1);
         };
-        let len = double_byte_run(set, table, rest, lo, hi);
+        let len = double_byte_run(set, table, ranges, rest, lo, hi);
         if len > 0 {
             return self.text(set, len, len / 2);
         }
@@ -783,13 +785,16 @@ impl Iterator for Scanner<'_> {
 /// The length in bytes of the longest run of assigned pairs of a 94×94 set at the start of
 /// `bytes`, each byte in `lo..=hi`.
 ///
-/// A pair in a full row costs one table load; only partial rows read their bitmap, and
-/// only rows 2 and 84 (where later editions added the positions [`tables::double_byte`]
-/// calls revision-dependent, all in partial rows: see its tests) take the slow check.
+/// A pair inside its row's contiguous range of plain positions ([`tables::RowRanges`]:
+/// full rows, the kana…) costs one load and one compare. Other pairs take the row-class
+/// table: only partial rows read their bitmap, and only rows 2 and 84 (where later
+/// editions added the positions [`tables::double_byte`] calls revision-dependent, all in
+/// partial rows: see its tests) take the slow check.
 #[inline(always)]
 fn double_byte_run(
     set: CodedCharacterSet,
     table: &tables::DoubleByteTable,
+    ranges: &tables::RowRanges,
     bytes: &[u8],
     lo: u8,
     hi: u8,
@@ -802,6 +807,12 @@ fn double_byte_run(
         let (row, cell) = (a.wrapping_sub(lo), c.wrapping_sub(lo));
         if row > span || cell > span {
             break;
+        }
+        // Most pairs: inside the row's contiguous range of plain positions.
+        let [first, count] = ranges.get(usize::from(row)).copied().unwrap_or([0, 0]);
+        if cell.wrapping_sub(first) < count {
+            len += 2;
+            continue;
         }
         match table.rows.get(usize::from(row)) {
             Some(1) => {}
