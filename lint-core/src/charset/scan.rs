@@ -14,6 +14,15 @@
 //!
 //! Every call to `next` consumes at least one byte or ends the iteration, so any input
 //! terminates in at most `len + 1` tokens.
+//!
+//! Speed. Text runs are found in chunks of 16 bytes written as branch-free byte loops the
+//! compiler turns into vector compares (`run_until` for ASCII, `utf8_chunk_ok` for
+//! UTF-8), with the delimiters of each [`TextKind`] compiled in as constants; 94×94 pairs
+//! inside a row's contiguous range of plain positions (`tables::RowRanges`) cost one
+//! compare. Only the chunk that ends a run, and whatever must be reported, go through the
+//! byte-by-byte code. The token sequence is the one the scanner had before these fast
+//! paths: the test-only `reference` module keeps that scanner and the `differential`
+//! tests compare the two on random, fragment-built and exhaustive inputs.
 
 use super::iso2022::{CodeState, CodedCharacterSet, Escape, parse_escape};
 use super::tables::{self, Assignment};
@@ -200,7 +209,7 @@ impl Token {
     }
 }
 
-// Byte classes for the fast ASCII loop: one 256-byte table.
+// Byte classes: one 256-byte table.
 const STOP: u8 = 0x80; // not a graphic ASCII byte: control, DEL, ≥ 80
 const CTRL: u8 = 0x40; // control or DEL (stops UTF-8/GB runs)
 const BACKSLASH: u8 = 0x01;
@@ -259,7 +268,8 @@ const fn has_byte(x: u64, b: u8) -> bool {
 /// Index of the first byte whose class has a bit of `stop` (or `bytes.len()`).
 ///
 /// Eight bytes at a time (SWAR): a word with no candidate byte is skipped with a few
-/// arithmetic operations, which is what makes long ASCII and UTF-8 runs cheap.
+/// arithmetic operations. Used where a run-time class mask is needed (the extent of
+/// ill-formed UTF-8); the text runs use [`run_until`] with constant delimiters.
 #[inline]
 fn find_stop(bytes: &[u8], stop: u8) -> usize {
     let mut chunks = bytes.chunks_exact(8);
@@ -842,8 +852,9 @@ fn double_byte_run(
 /// control, DEL, delimiter of `K` or C1 code point: its length in bytes and in characters.
 ///
 /// One pass validates, counts and finds the stop, character by character. ASCII stretches
-/// are found with [`run_until`]; the multi-byte forms are checked as RFC 3629 Table 3-7 lists them (no overlong form, no
-/// surrogate, nothing above U+10FFFF).
+/// are found with [`run_until`]; the multi-byte forms are checked as RFC 3629 Table 3-7
+/// lists them (no overlong form, no surrogate, nothing above U+10FFFF). [`utf8_text`]
+/// calls it for the first bytes and the end of a run.
 #[inline(always)]
 fn utf8_run<const K: u8>(bytes: &[u8]) -> (usize, usize) {
     let mut i = 0;
