@@ -14,6 +14,15 @@
 //!
 //! Every call to `next` consumes at least one byte or ends the iteration, so any input
 //! terminates in at most `len + 1` tokens.
+//!
+//! Speed. Text runs are found in chunks of 16 bytes written as branch-free byte loops the
+//! compiler turns into vector compares (`run_until` for ASCII, `utf8_chunk_ok` for
+//! UTF-8), with the delimiters of each [`TextKind`] compiled in as constants; 94×94 pairs
+//! inside a row's contiguous range of plain positions (`tables::RowRanges`) cost one
+//! compare. Only the chunk that ends a run, and whatever must be reported, go through the
+//! byte-by-byte code. The token sequence is the one the scanner had before these fast
+//! paths: the test-only `reference` module keeps that scanner and the `differential`
+//! tests compare the two on random, fragment-built and exhaustive inputs.
 
 use super::iso2022::{CodeState, CodedCharacterSet, Escape, parse_escape};
 use super::tables::{self, Assignment};
@@ -200,7 +209,7 @@ impl Token {
     }
 }
 
-// Byte classes for the fast ASCII loop: one 256-byte table.
+// Byte classes: one 256-byte table.
 const STOP: u8 = 0x80; // not a graphic ASCII byte: control, DEL, ≥ 80
 const CTRL: u8 = 0x40; // control or DEL (stops UTF-8/GB runs)
 const BACKSLASH: u8 = 0x01;
@@ -259,7 +268,8 @@ const fn has_byte(x: u64, b: u8) -> bool {
 /// Index of the first byte whose class has a bit of `stop` (or `bytes.len()`).
 ///
 /// Eight bytes at a time (SWAR): a word with no candidate byte is skipped with a few
-/// arithmetic operations, which is what makes long ASCII and UTF-8 runs cheap.
+/// arithmetic operations. Used where a run-time class mask is needed (the extent of
+/// ill-formed UTF-8); the text runs use [`run_until`] with constant delimiters.
 #[inline]
 fn find_stop(bytes: &[u8], stop: u8) -> usize {
     let mut chunks = bytes.chunks_exact(8);
@@ -572,10 +582,12 @@ impl Scanner<'_> {
     /// A run of 94×94 characters, both bytes in `lo..=hi` (`21`–`7E` in G0, `A1`–`FE` in G1).
     #[inline(always)]
     fn double_byte(&mut self, set: CodedCharacterSet, rest: &[u8], lo: u8, hi: u8) -> Token {
-        let Some(table) = tables::double_byte_table(set) else {
+        let (Some(table), Some(ranges)) =
+            (tables::double_byte_table(set), tables::row_ranges_of(set))
+        else {
             return self.invalid(InvalidReason::Unassigned, Some(set), 1);
         };
-        let len = double_byte_run(set, table, rest, lo, hi);
+        let len = double_byte_run(set, table, ranges, rest, lo, hi);
         if len > 0 {
             return self.text(set, len, len / 2);
         }
@@ -783,13 +795,16 @@ impl Iterator for Scanner<'_> {
 /// The length in bytes of the longest run of assigned pairs of a 94×94 set at the start of
 /// `bytes`, each byte in `lo..=hi`.
 ///
-/// A pair in a full row costs one table load; only partial rows read their bitmap, and
-/// only rows 2 and 84 (where later editions added the positions [`tables::double_byte`]
-/// calls revision-dependent, all in partial rows: see its tests) take the slow check.
+/// A pair inside its row's contiguous range of plain positions ([`tables::RowRanges`]:
+/// full rows, the kana…) costs one load and one compare. Other pairs take the row-class
+/// table: only partial rows read their bitmap, and only rows 2 and 84 (where later
+/// editions added the positions [`tables::double_byte`] calls revision-dependent, all in
+/// partial rows: see its tests) take the slow check.
 #[inline(always)]
 fn double_byte_run(
     set: CodedCharacterSet,
     table: &tables::DoubleByteTable,
+    ranges: &tables::RowRanges,
     bytes: &[u8],
     lo: u8,
     hi: u8,
@@ -802,6 +817,12 @@ fn double_byte_run(
         let (row, cell) = (a.wrapping_sub(lo), c.wrapping_sub(lo));
         if row > span || cell > span {
             break;
+        }
+        // Most pairs: inside the row's contiguous range of plain positions.
+        let [first, count] = ranges.get(usize::from(row)).copied().unwrap_or([0, 0]);
+        if cell.wrapping_sub(first) < count {
+            len += 2;
+            continue;
         }
         match table.rows.get(usize::from(row)) {
             Some(1) => {}
@@ -831,8 +852,9 @@ fn double_byte_run(
 /// control, DEL, delimiter of `K` or C1 code point: its length in bytes and in characters.
 ///
 /// One pass validates, counts and finds the stop, character by character. ASCII stretches
-/// are found with [`run_until`]; the multi-byte forms are checked as RFC 3629 Table 3-7 lists them (no overlong form, no
-/// surrogate, nothing above U+10FFFF).
+/// are found with [`run_until`]; the multi-byte forms are checked as RFC 3629 Table 3-7
+/// lists them (no overlong form, no surrogate, nothing above U+10FFFF). [`utf8_text`]
+/// calls it for the first bytes and the end of a run.
 #[inline(always)]
 fn utf8_run<const K: u8>(bytes: &[u8]) -> (usize, usize) {
     let mut i = 0;

@@ -110,6 +110,71 @@ pub static KS_X_1001: DoubleByteTable = data::KS_X_1001;
 /// GB 2312-80 (ISO-IR 58): 7 445 positions.
 pub static GB_2312: DoubleByteTable = data::GB_2312;
 
+/// For each row of a 94×94 set, `[first, count]`: a contiguous range of cells (0-based)
+/// that are all [`Assignment::Assigned`], so that a text run checks most pairs with one
+/// subtraction and one compare. Full rows are `[0, 94]`; rows whose plain cells are
+/// contiguous (JIS X 0208 kana, row 8, row 47…) give their range; other rows `[0, 0]`,
+/// left to the bitmap. Built at compile time from the same data as the tables, with the
+/// revision-dependent positions of [`double_byte`] left out.
+pub(super) type RowRanges = [[u8; 2]; 94];
+
+// Indexing inside a const fn evaluated only at compile time: an out-of-range index fails
+// the build, it cannot panic at run time.
+#[allow(clippy::indexing_slicing)]
+const fn row_ranges(table: &DoubleByteTable, revision: &[(usize, usize)]) -> RowRanges {
+    let mut out = [[0u8; 2]; 94];
+    let mut row = 0;
+    while row < 94 {
+        let class = table.rows[row] as usize;
+        let (mut first, mut last, mut count) = (94, 0, 0);
+        let mut cell = 0;
+        while cell < 94 {
+            let mut plain = match class {
+                0 => false,
+                1 => true,
+                k => table.partial[k - 2][cell / 8] & (1 << (cell % 8)) != 0,
+            };
+            let mut r = 0;
+            while r < revision.len() {
+                if revision[r].0 == row && revision[r].1 == cell {
+                    plain = false;
+                }
+                r += 1;
+            }
+            if plain {
+                if first == 94 {
+                    first = cell;
+                }
+                last = cell;
+                count += 1;
+            }
+            cell += 1;
+        }
+        if count > 0 && last - first + 1 == count {
+            out[row] = [first as u8, count as u8];
+        }
+        row += 1;
+    }
+    out
+}
+
+// The revision-dependent positions of `double_byte`, as 0-based (row, cell).
+static JIS_X_0208_RANGES: RowRanges = row_ranges(&data::JIS_X_0208, &[(0x53, 4), (0x53, 5)]);
+static JIS_X_0212_RANGES: RowRanges = row_ranges(&data::JIS_X_0212, &[]);
+static KS_X_1001_RANGES: RowRanges = row_ranges(&data::KS_X_1001, &[(1, 0x45), (1, 0x46)]);
+static GB_2312_RANGES: RowRanges = row_ranges(&data::GB_2312, &[]);
+
+/// The [`RowRanges`] of a 94×94 set.
+pub(super) fn row_ranges_of(set: CodedCharacterSet) -> Option<&'static RowRanges> {
+    match set {
+        CodedCharacterSet::JisX0208 => Some(&JIS_X_0208_RANGES),
+        CodedCharacterSet::JisX0212 => Some(&JIS_X_0212_RANGES),
+        CodedCharacterSet::KsX1001 => Some(&KS_X_1001_RANGES),
+        CodedCharacterSet::Gb2312 => Some(&GB_2312_RANGES),
+        _ => None,
+    }
+}
+
 /// The table of a 94×94 set.
 #[must_use]
 pub fn double_byte_table(set: CodedCharacterSet) -> Option<&'static DoubleByteTable> {
@@ -196,19 +261,51 @@ pub fn double_byte(set: CodedCharacterSet, first: u8, second: u8) -> Assignment 
     }
 }
 
-/// Total bytes of validation data (all 94×94 tables and GR bitmaps).
+/// Total bytes of validation data (all 94×94 tables, their scanner row ranges and GR
+/// bitmaps).
 #[must_use]
 pub const fn total_size_in_bytes() -> usize {
     JIS_X_0208.size_in_bytes()
         + JIS_X_0212.size_in_bytes()
         + KS_X_1001.size_in_bytes()
         + GB_2312.size_in_bytes()
+        + 4 * size_of::<RowRanges>()
         + 5 * 12
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every cell inside a row's range is a plain assigned position.
+    #[test]
+    fn row_ranges_hold_only_assigned_positions() {
+        for set in [
+            CodedCharacterSet::JisX0208,
+            CodedCharacterSet::JisX0212,
+            CodedCharacterSet::KsX1001,
+            CodedCharacterSet::Gb2312,
+        ] {
+            let ranges = row_ranges_of(set).unwrap();
+            let mut covered = 0;
+            for (row, &[first, count]) in ranges.iter().enumerate() {
+                for cell in first..first + count {
+                    let (a, c) = (0x21 + row as u8, 0x21 + cell);
+                    assert_eq!(
+                        double_byte(set, a, c),
+                        Assignment::Assigned,
+                        "{set:?} {a:02X} {c:02X}"
+                    );
+                    covered += 1;
+                }
+            }
+            // Most positions are in a range (the kanji rows and the kana).
+            assert!(
+                covered * 10 > double_byte_table(set).unwrap().count() * 9,
+                "{set:?}: {covered}"
+            );
+        }
+    }
 
     /// The scanner's fast path checks for revision-dependent positions only in partial
     /// rows 2 and 84; this holds it to that.
