@@ -205,6 +205,9 @@ macro_rules! rules {
 
             /// Passes `token` to the rules that look at its kind ([`Rule::TOKENS`]); the
             /// end of a `plain` value only to those that look at a plain value's kinds.
+            /// Never inlined: its caller's token loop stays small enough to hold the
+            /// scanner.
+            #[inline(never)]
             pub(crate) fn token(
                 &mut self,
                 cx: &mut crate::runner::Context<'_>,

@@ -83,6 +83,28 @@ pub trait Rule: Default {
     }
 }
 
+/// Passes the tokens of `text` (from `scanner`) to the rules, and its Person Name values
+/// (split by `names`, for PN when a rule wants them). Through
+/// [`Scanner::for_each_token`](lint_core::charset::Scanner::for_each_token), so the
+/// scanner runs in this loop.
+fn tokens(
+    rules: &mut AllRules,
+    cx: &mut Context<'_>,
+    text: &Text<'_>,
+    scanner: lint_core::charset::Scanner<'_>,
+    mut names: Option<pn::Builder>,
+) {
+    // Whether the value is plain so far (see `Rule::TOKENS`).
+    let mut plain = true;
+    scanner.for_each_token(|token| {
+        if let Some(name) = names.as_mut().and_then(|b| b.push(text.value, &token)) {
+            rules.person_name(cx, text, name);
+        }
+        plain &= tokens::kind(&token) & !(tokens::PLAIN | tokens::END) == 0;
+        rules.token(cx, text, &token, plain);
+    });
+}
+
 /// Token kinds, as bits for [`Rule::TOKENS`].
 pub mod tokens {
     use lint_core::charset::Token;
@@ -363,19 +385,9 @@ impl<const DEPTH: usize> Linter<DEPTH> {
                                 initial: scanner.initial_state(),
                             };
                             self.rules.text(&mut cx, &text);
-                            let mut names = (kind == TextKind::PersonName && self.person_names)
+                            let names = (kind == TextKind::PersonName && self.person_names)
                                 .then(pn::Builder::new);
-                            // Whether the value is plain so far (see `Rule::TOKENS`).
-                            let mut plain = true;
-                            for token in scanner {
-                                if let Some(name) =
-                                    names.as_mut().and_then(|b| b.push(value, &token))
-                                {
-                                    self.rules.person_name(&mut cx, &text, name);
-                                }
-                                plain &= tokens::kind(&token) & !(tokens::PLAIN | tokens::END) == 0;
-                                self.rules.token(&mut cx, &text, &token, plain);
-                            }
+                            tokens(&mut self.rules, &mut cx, &text, scanner, names);
                         }
                     }
                     observe(&event, self.parser.path());
