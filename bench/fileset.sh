@@ -5,8 +5,9 @@
 #   dcmlint check DIR                  every rule, the media/* file-set checks included
 #   dcmlint check --ignore media DIR   the same without the file-set checks
 #   dcmdump -q +r +sd DIR              DCMTK parsing every file (apt-get install dcmtk)
-# and the ratio dcmlint/dcmdump (target >= 10x). Warm page cache; times are hyperfine
-# means of 5 runs. Usage: bench/fileset.sh [FILES] [SIZE]
+# and the ratio dcmlint/dcmdump (target >= 10x). Warm page cache; times are medians of
+# 10 rounds of the three run in turn (bench/interleave.py).
+# Usage: bench/fileset.sh [FILES] [SIZE]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 files=${1:-10000}
@@ -25,16 +26,19 @@ dcmlint="$target/release/dcmlint"
 # The file-set must be clean: a benchmark of a run that reports findings measures output.
 "$dcmlint" check "$work" | tail -1
 
-best() { # mean wall time (hyperfine, warm, 5 runs) of "$@" in seconds; peak RSS (KB)
-  hyperfine --warmup 1 --runs 5 --ignore-failure --export-json /tmp/fileset.json --style none "$(printf '%q ' "$@")" >/dev/null 2>&1
+rss() { # peak RSS (KB) of "$@"
   /usr/bin/time -f "%M" -o /tmp/fileset.time "$@" >/dev/null 2>&1 || true
-  python3 -c "import json; print(json.load(open('/tmp/fileset.json'))['results'][0]['mean'], open('/tmp/fileset.time').read().strip().splitlines()[-1])"
+  tail -1 /tmp/fileset.time
 }
 
 find "$work" -type f -exec cat {} + >/dev/null  # warm the page cache
-read -r t_all rss_all < <(best "$dcmlint" check "$work")
-read -r t_nomedia rss_nomedia < <(best "$dcmlint" check --ignore media "$work")
-read -r t_dump rss_dump < <(best dcmdump -q +r +sd "$work")
+# The three in turn, 10 rounds, medians (bench/interleave.py says why not hyperfine).
+mapfile -t times < <(python3 bench/interleave.py 10 "$dcmlint check $work" \
+  "$dcmlint check --ignore media $work" "dcmdump -q +r +sd $work")
+t_all=${times[0]} t_nomedia=${times[1]} t_dump=${times[2]}
+rss_all=$(rss "$dcmlint" check "$work")
+rss_nomedia=$(rss "$dcmlint" check --ignore media "$work")
+rss_dump=$(rss dcmdump -q +r +sd "$work")
 
 python3 - "$n" "$t_all" "$rss_all" "$t_nomedia" "$rss_nomedia" "$t_dump" "$rss_dump" <<'PY'
 import sys

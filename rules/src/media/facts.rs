@@ -86,6 +86,9 @@ pub const SHORT: usize = 64;
 /// Bytes kept of Patient's Name (three component groups with escape sequences).
 pub const NAME: usize = 192;
 
+/// The slots of [`InstanceFacts::slots`]: five single values, Patient's Name, the keys.
+const SLOTS: usize = 6 + KEYS.len();
+
 /// What a file says about itself, for the checks of the records that reference it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct InstanceFacts {
@@ -200,6 +203,115 @@ impl InstanceFacts {
         }
     }
 
+    /// The facts in a compact form, for a caller that keeps those of many files (a
+    /// file-set of 10,000 images): present values only, each as
+    /// `len u16, truncated u8, span start u64, span end u64, bytes` after a mask of the
+    /// present ones, all little endian. About a quarter of the size in memory for a
+    /// typical image (the fixed form holds every slot at its largest). Written into `out`,
+    /// which must hold [`Self::COMPACT_MAX`] bytes; returns the length written.
+    pub fn write_compact(&self, out: &mut [u8]) -> usize {
+        let mut at = 5usize;
+        let mut mask = 0u32;
+        let mut put = |at: &mut usize, bytes: &[u8]| {
+            if let Some(to) = out.get_mut(*at..*at + bytes.len()) {
+                to.copy_from_slice(bytes);
+            }
+            *at += bytes.len();
+        };
+        for (i, held) in self.slots().enumerate() {
+            let Some((bytes, truncated, span)) = held else {
+                continue;
+            };
+            mask |= 1 << i;
+            let len = bytes.len() as u16;
+            put(&mut at, &len.to_le_bytes());
+            put(&mut at, &[u8::from(truncated)]);
+            put(&mut at, &span.start.to_le_bytes());
+            put(&mut at, &span.end.to_le_bytes());
+            put(&mut at, bytes);
+        }
+        let mut head = 0usize;
+        put(&mut head, &[u8::from(self.part10)]);
+        put(&mut head, &mask.to_le_bytes());
+        at
+    }
+
+    /// The most bytes [`Self::write_compact`] writes.
+    pub const COMPACT_MAX: usize = 5 + (SLOTS - 1) * (19 + SHORT) + (19 + NAME);
+
+    /// Facts written by [`Self::write_compact`]; `None` if `bytes` are not such.
+    pub fn read_compact(bytes: &[u8]) -> Option<InstanceFacts> {
+        let mut facts = InstanceFacts {
+            part10: *bytes.first()? != 0,
+            ..InstanceFacts::default()
+        };
+        let mask = u32::from_le_bytes(bytes.get(1..5)?.try_into().ok()?);
+        let mut at = 5usize;
+        let mut take = |n: usize| {
+            let taken = bytes.get(at..at + n);
+            at += n;
+            taken
+        };
+        for i in 0..SLOTS {
+            if mask & (1 << i) == 0 {
+                continue;
+            }
+            let len = usize::from(u16::from_le_bytes(take(2)?.try_into().ok()?));
+            let truncated = *take(1)?.first()? != 0;
+            let start = u64::from_le_bytes(take(8)?.try_into().ok()?);
+            let end = u64::from_le_bytes(take(8)?.try_into().ok()?);
+            let value = take(len)?;
+            facts.set_slot(i, value, truncated, ByteSpan::new(start, end));
+        }
+        Some(facts)
+    }
+
+    /// Every slot in a fixed order (the compact form's): the File Meta and other single
+    /// values, Patient's Name, then [`KEYS`]' (bytes, truncated, span) where present.
+    fn slots(&self) -> impl Iterator<Item = Option<(&[u8], bool, ByteSpan)>> + '_ {
+        fn short(h: &Option<Held<SHORT>>) -> Option<(&[u8], bool, ByteSpan)> {
+            h.as_ref().map(|h| (h.as_bytes(), h.truncated, h.span))
+        }
+        [
+            short(&self.sop_class),
+            short(&self.sop_instance),
+            short(&self.transfer_syntax),
+            short(&self.charset),
+            short(&self.related_class),
+            self.patient_name
+                .as_ref()
+                .map(|h| (h.as_bytes(), h.truncated, h.span)),
+        ]
+        .into_iter()
+        .chain(self.keys.iter().map(short))
+    }
+
+    /// Sets slot `i` of [`Self::slots`]' order.
+    fn set_slot(&mut self, i: usize, value: &[u8], truncated: bool, span: ByteSpan) {
+        let short = |value: &[u8]| {
+            let mut held = Held::<SHORT>::new(value, span);
+            held.truncated |= truncated;
+            Some(held)
+        };
+        match i {
+            0 => self.sop_class = short(value),
+            1 => self.sop_instance = short(value),
+            2 => self.transfer_syntax = short(value),
+            3 => self.charset = short(value),
+            4 => self.related_class = short(value),
+            5 => {
+                let mut held = Held::<NAME>::new(value, span);
+                held.truncated |= truncated;
+                self.patient_name = Some(held);
+            }
+            _ => {
+                if let Some(slot) = self.keys.get_mut(i - 6) {
+                    *slot = short(value);
+                }
+            }
+        }
+    }
+
     /// The facts of a file held wholly in memory.
     pub fn read(bytes: &[u8]) -> InstanceFacts {
         let mut facts = InstanceFacts::default();
@@ -216,6 +328,48 @@ impl InstanceFacts {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn the_compact_form_reads_back_the_same() {
+        use super::*;
+        let mut facts = InstanceFacts {
+            part10: true,
+            ..InstanceFacts::default()
+        };
+        let long = [b'9'; 100];
+        facts.sop_class = Some(Held::new(
+            b"1.2.840.10008.5.1.4.1.1.2",
+            ByteSpan::new(10, 36),
+        ));
+        facts.transfer_syntax = Some(Held::new(&long, ByteSpan::new(40, 140)));
+        facts.patient_name = Some(Held::new(
+            "Yamada^Tarou=山田^太郎".as_bytes(),
+            ByteSpan::new(300, 329),
+        ));
+        facts.keys[3] = Some(Held::new(b"CT", ByteSpan::new(500, 502)));
+        facts.keys[KEYS.len() - 1] = Some(Held::new(b"", ByteSpan::new(600, 600)));
+        let mut out = [0u8; InstanceFacts::COMPACT_MAX];
+        let n = facts.write_compact(&mut out);
+        assert!(n < 250, "{n} bytes");
+        assert_eq!(InstanceFacts::read_compact(&out[..n]), Some(facts));
+        assert!(facts.transfer_syntax.is_some_and(|h| h.truncated));
+        // Every slot at its largest fits.
+        let full = InstanceFacts {
+            part10: true,
+            sop_class: Some(Held::new(&long, ByteSpan::new(0, 100))),
+            sop_instance: Some(Held::new(&long, ByteSpan::new(0, 100))),
+            transfer_syntax: Some(Held::new(&long, ByteSpan::new(0, 100))),
+            charset: Some(Held::new(&long, ByteSpan::new(0, 100))),
+            related_class: Some(Held::new(&long, ByteSpan::new(0, 100))),
+            patient_name: Some(Held::new(&[b'N'; 300], ByteSpan::new(0, 300))),
+            keys: [Some(Held::new(&long, ByteSpan::new(0, 100))); KEYS.len()],
+        };
+        let n = full.write_compact(&mut out);
+        assert_eq!(n, InstanceFacts::COMPACT_MAX);
+        assert_eq!(InstanceFacts::read_compact(&out[..n]), Some(full));
+        // Cut short, it is not read.
+        assert_eq!(InstanceFacts::read_compact(&out[..n - 1]), None);
+    }
+
     #[test]
     fn no_kept_tag_is_past_the_last_key() {
         use super::*;
