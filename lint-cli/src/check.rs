@@ -79,24 +79,93 @@ pub fn discover(paths: &[PathBuf]) -> Discovered {
     found
 }
 
+/// What linting one file gives: its report and, when gathered, its facts for the
+/// file-set checks; `None` for a file found by walking that is not DICOM.
+type Linted = io::Result<Option<(FileReport, Option<Box<InstanceFacts>>)>>;
+
+/// The DICOMDIR of the one directory a run checks, linted from the start of the run on a
+/// thread of its own, while the directory is still being walked: it is the longest single
+/// piece of a run, and the walk otherwise leaves the second core idle.
+#[derive(Debug)]
+pub struct Early {
+    path: PathBuf,
+    thread: std::thread::JoinHandle<Linted>,
+    /// Its file-set check waits for the other files' facts until this is dropped.
+    hold: crate::medium::Hold,
+}
+
+/// Starts linting `DIR/DICOMDIR` when the run checks the one directory `DIR`, it holds
+/// a DICOMDIR of that exact name, a `media/*` rule judges it, and there is more than one
+/// worker (with one, everything runs in turn).
+pub fn start_early(paths: &[PathBuf], settings: &Settings) -> Option<Early> {
+    let [dir] = paths else {
+        return None;
+    };
+    if rayon::current_num_threads() == 1 || dir.as_os_str() == STDIN || !dir.is_dir() {
+        return None;
+    }
+    let path = dir.join("DICOMDIR");
+    let selection = settings.selection_for(&path);
+    if !std::fs::metadata(&path).is_ok_and(|meta| meta.is_file())
+        || !crate::medium::selected(&selection)
+    {
+        return None;
+    }
+    let hold = crate::medium::hold();
+    let linted = path.clone();
+    let thread = std::thread::spawn(move || {
+        crate::medium::wait_on_this_thread();
+        let mut result = lint_file_facts(&linted, selection, false, true);
+        remember(&linted, &mut result);
+        result
+    });
+    Some(Early { path, thread, hold })
+}
+
+/// Hands what linting `path` learnt to the file-set checks (at once, so one waiting for
+/// it goes on).
+fn remember(path: &Path, result: &mut Linted) {
+    match result {
+        Ok(Some((_, facts))) => {
+            if let Some(facts) = facts.take() {
+                crate::medium::remember(path, Some(facts));
+            }
+        }
+        Ok(None) => crate::medium::remember(path, None),
+        Err(_) => {}
+    }
+}
+
 /// Lints every file found, in parallel, calling `tick` after each file; applies the
-/// per-file selections and the severity overrides of `settings`.
-pub fn check(found: Discovered, settings: &Settings, tick: &(dyn Fn() + Sync)) -> Report {
+/// per-file selections and the severity overrides of `settings`. `early` is the DICOMDIR
+/// [`start_early`] began linting, if any.
+pub fn check(
+    found: Discovered,
+    settings: &Settings,
+    tick: &(dyn Fn() + Sync),
+    early: Option<Early>,
+) -> Report {
     let Discovered {
         files,
         mut notes,
         mut report,
     } = found;
+    // Where the early DICOMDIR is among the files found (it is linted already).
+    let early_index = early
+        .as_ref()
+        .and_then(|early| files.iter().position(|(path, _)| *path == early.path));
     // Files in path order, which is the order of the records that reference them, so a
     // file-set check that waits for their facts follows close behind; DICOMDIRs (by name)
     // apart. Results go back to path order below.
-    let (dicomdirs, others): (Vec<usize>, Vec<usize>) =
-        (0..files.len()).partition(|&index| crate::directory::named_dicomdir(&files[index].0));
+    let (dicomdirs, others): (Vec<usize>, Vec<usize>) = (0..files.len())
+        .filter(|&index| Some(index) != early_index)
+        .partition(|&index| crate::directory::named_dicomdir(&files[index].0));
     // The media rules need what each file says about itself; gather it only when a
     // DICOMDIR is among the files and a media rule would judge its file-set.
-    let gather = dicomdirs
-        .iter()
-        .any(|&index| crate::medium::selected(&settings.selection_for(&files[index].0)));
+    let gather = early.is_some()
+        || dicomdirs
+            .iter()
+            .any(|&index| crate::medium::selected(&settings.selection_for(&files[index].0)));
     // A DICOMDIR's file-set is checked while the DICOMDIR is linted (the media hook), from
     // what the other files said. So with file-set checks, DICOMDIRs are linted on a thread
     // of their own, beside the others, and only there do file-set checks wait, file by
@@ -115,16 +184,7 @@ pub fn check(found: Discovered, settings: &Settings, tick: &(dyn Fn() + Sync)) -
         let selection = settings.selection_for(path);
         let mut result = lint_file_facts(path, selection, *explicit, gather);
         if gather {
-            // Remembered at once, so a file-set check waiting for it goes on.
-            match &mut result {
-                Ok(Some((_, facts))) => {
-                    if let Some(facts) = facts.take() {
-                        crate::medium::remember(path, Some(facts));
-                    }
-                }
-                Ok(None) => crate::medium::remember(path, None),
-                Err(_) => {}
-            }
+            remember(path, &mut result);
         }
         tick();
         (index, selection, result)
@@ -146,9 +206,22 @@ pub fn check(found: Discovered, settings: &Settings, tick: &(dyn Fn() + Sync)) -
             });
             let mut results = in_order(&first, lint);
             drop(hold);
+            let early = early.map(|Early { thread, hold, .. }| {
+                drop(hold);
+                thread.join()
+            });
             match directories.join() {
                 Ok(late) => results.extend(late),
                 Err(panic) => std::panic::resume_unwind(panic),
+            }
+            match (early, early_index) {
+                (Some(Ok(result)), Some(index)) => {
+                    tick();
+                    results.push((index, settings.selection_for(&files[index].0), result));
+                }
+                (Some(Err(panic)), _) => std::panic::resume_unwind(panic),
+                // Not among the files found (it went while the walk ran): not reported.
+                _ => {}
             }
             results
         })

@@ -266,6 +266,8 @@ fn run_check(args: &CheckArgs) -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    // The DICOMDIR of the directory checked is linted while the directory is walked.
+    let early = check::start_early(&args.paths, &settings);
     let found = check::discover(&args.paths);
     let bar = (args.format == Format::Human
         && !args.quiet
@@ -285,7 +287,7 @@ fn run_check(args: &CheckArgs) -> ExitCode {
             bar.inc(1);
         }
     };
-    let report = check::check(found, &settings, &tick);
+    let report = check::check(found, &settings, &tick, early);
     if let Some(bar) = &bar {
         bar.finish_and_clear();
     }
