@@ -64,6 +64,17 @@ fn compact(facts: &InstanceFacts) -> Compact {
 /// without paying for `Path`'s component-wise hashing on every lookup.
 fn path_key(path: &Path) -> Box<[u8]> {
     let bytes = path.as_os_str().as_encoded_bytes();
+    // The paths of a walk have one separator between names and no `.`: their bytes are
+    // their key (two searches, not a pass per byte).
+    let plain = std::path::MAIN_SEPARATOR == '/'
+        && memchr::memmem::find(bytes, b"//").is_none()
+        && memchr::memmem::find(bytes, b"/.").is_none()
+        && !bytes.starts_with(b"./")
+        && bytes != b"."
+        && !bytes.ends_with(b"/");
+    if plain {
+        return Box::from(bytes);
+    }
     let mut key = Vec::with_capacity(bytes.len());
     let rooted = bytes
         .first()
@@ -406,7 +417,11 @@ fn push_sorted(stack: &mut Vec<(PathBuf, String, bool)>, dir: &Path, relative: &
         let joined = if relative.is_empty() {
             shown.into_owned()
         } else {
-            format!("{relative}/{shown}")
+            let mut joined = String::with_capacity(relative.len() + 1 + shown.len());
+            joined.push_str(relative);
+            joined.push('/');
+            joined.push_str(&shown);
+            joined
         };
         stack.push((dir.join(&name), joined, is_dir));
     }
@@ -523,6 +538,17 @@ impl FactsProvider for Provider<'_> {
             Ok(None) => Facts::NotDicom,
             Err(()) => Facts::Unreadable,
         }
+    }
+
+    fn is_part10(&mut self, file: FileHandle) -> bool {
+        // The listing asks this of every file: read the flag, not the whole facts.
+        if self.facts.get(file.0 as usize).is_none_or(Option::is_none) {
+            let _ = self.facts(file);
+        }
+        matches!(
+            self.facts.get(file.0 as usize),
+            Some(Some(Ok(Some(compact)))) if InstanceFacts::compact_part10(compact)
+        )
     }
 
     fn same_text(

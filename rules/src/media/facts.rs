@@ -45,7 +45,25 @@ const LAST_KEY: Tag = tags::INSTANCE_NUMBER;
 
 /// The position of `tag` in [`KEYS`].
 pub fn key_index(tag: Tag) -> Option<usize> {
-    KEYS.iter().position(|(t, _)| *t == tag)
+    // Asked of every top-level element of every file: a match the compiler makes a
+    // search tree of, not a scan of the list (the tests check the two agree).
+    let index = match tag {
+        tags::STUDY_DATE => 0,
+        tags::STUDY_TIME => 1,
+        tags::ACCESSION_NUMBER => 2,
+        tags::MODALITY => 3,
+        tags::STUDY_DESCRIPTION => 4,
+        tags::PATIENT_NAME => 5,
+        tags::PATIENT_ID => 6,
+        tags::PATIENT_BIRTH_DATE => 7,
+        tags::STUDY_INSTANCE_UID => 8,
+        tags::SERIES_INSTANCE_UID => 9,
+        tags::STUDY_ID => 10,
+        tags::SERIES_NUMBER => 11,
+        tags::INSTANCE_NUMBER => 12,
+        _ => return None,
+    };
+    Some(index)
 }
 
 /// Bytes held by the facts: the first `N` of a value, where it was, and whether it was cut.
@@ -239,6 +257,12 @@ impl InstanceFacts {
     /// The most bytes [`Self::write_compact`] writes.
     pub const COMPACT_MAX: usize = 5 + (SLOTS - 1) * (19 + SHORT) + (19 + NAME);
 
+    /// Whether the facts written by [`Self::write_compact`] as `bytes` are of a Part 10
+    /// file, without reading the rest.
+    pub fn compact_part10(bytes: &[u8]) -> bool {
+        bytes.first().is_some_and(|&b| b != 0)
+    }
+
     /// Facts written by [`Self::write_compact`]; `None` if `bytes` are not such.
     pub fn read_compact(bytes: &[u8]) -> Option<InstanceFacts> {
         let mut facts = InstanceFacts {
@@ -368,6 +392,16 @@ mod tests {
         assert_eq!(InstanceFacts::read_compact(&out[..n]), Some(full));
         // Cut short, it is not read.
         assert_eq!(InstanceFacts::read_compact(&out[..n - 1]), None);
+    }
+
+    #[test]
+    fn key_index_is_the_position_in_keys() {
+        use super::*;
+        for (i, (tag, _)) in KEYS.iter().enumerate() {
+            assert_eq!(key_index(*tag), Some(i), "{tag}");
+        }
+        assert_eq!(key_index(tags::SPECIFIC_CHARACTER_SET), None);
+        assert_eq!(key_index(Tag::new(0x0020, 0x0014)), None);
     }
 
     #[test]

@@ -78,6 +78,13 @@ pub trait FactsProvider {
     /// What `file` says about itself.
     fn facts(&mut self, file: FileHandle) -> Facts<'_>;
 
+    /// Whether `file` is a Part 10 file (preamble, `DICM`, File Meta group): all the
+    /// listing of the medium asks of each file. A provider that holds facts in another
+    /// form can answer without rebuilding them.
+    fn is_part10(&mut self, file: FileHandle) -> bool {
+        matches!(self.facts(file), Facts::Instance(f) if f.part10)
+    }
+
     /// Whether text `a` in character set `a_charset` (a (0008,0005) value, empty for the
     /// default) reads the same as `b` in `b_charset`; `None` when the provider cannot
     /// decode (the rules then say nothing). Called only for values that differ in
@@ -312,10 +319,7 @@ pub fn check_file_set(
             .ok()
             .and_then(|i| referrers.get(i))
             .copied();
-        let part10 = match facts.facts(file) {
-            Facts::Instance(f) => f.part10,
-            Facts::NotDicom | Facts::Unreadable => false,
-        };
+        let part10 = facts.is_part10(file);
         depth::check(&mut set, entry);
         if part10 {
             extension::check(&mut set, entry);
