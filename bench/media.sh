@@ -4,7 +4,8 @@
 #   dcmlint check DIR          (this project, release build)
 #   dcmdump -q +r +sd DIR       (DCMTK, parse only; apt-get install dcmtk)
 #   reading each file's first 4 KiB (the floor for any header-only checker)
-# Usage: bench/media.sh [FILES] [SIZE]      Runs warm (page cache); times are hyperfine means of 10 runs.
+# Usage: bench/media.sh [FILES] [SIZE]      Runs warm (page cache); times are medians of
+# 10 rounds of the three run in turn (bench/interleave.py).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 files=${1:-2000}
@@ -18,16 +19,18 @@ fi
 du -sh "$work"
 n=$(find "$work" -type f | wc -l)
 
-best() { # mean wall time (hyperfine, warm, 10 runs) of "$@" in seconds; peak RSS (KB)
-  hyperfine --warmup 2 --runs 10 --ignore-failure --export-json /tmp/bench.json --style none "$(printf '%q ' "$@")" >/dev/null 2>&1
+rss() { # peak RSS (KB) of "$@"
   /usr/bin/time -f "%M" -o /tmp/bench.time "$@" >/dev/null 2>&1 || true
-  python3 -c "import json; print(json.load(open('/tmp/bench.json'))['results'][0]['mean'], open('/tmp/bench.time').read().strip().splitlines()[-1])"
+  tail -1 /tmp/bench.time
 }
 
 cat "$work"/DICOM/*/*/*/* >/dev/null  # warm the page cache
-read -r t_lint rss_lint < <(best ./target/release/dcmlint check "$work")
-read -r t_dump rss_dump < <(best dcmdump -q +r +sd "$work")
-read -r t_head rss_head < <(best sh -c "find '$work' -type f -exec head -q -c 4096 {} + > /dev/null")
+head_cmd="sh -c \"find '$work' -type f -exec head -q -c 4096 {} + > /dev/null\""
+mapfile -t times < <(python3 bench/interleave.py 10 "./target/release/dcmlint check $work" \
+  "dcmdump -q +r +sd $work" "$head_cmd")
+t_lint=${times[0]} t_dump=${times[1]} t_head=${times[2]}
+rss_lint=$(rss ./target/release/dcmlint check "$work")
+rss_dump=$(rss dcmdump -q +r +sd "$work")
 
 python3 - "$n" "$t_lint" "$rss_lint" "$t_dump" "$rss_dump" "$t_head" <<'PY'
 import sys
