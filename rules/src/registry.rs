@@ -142,7 +142,7 @@ macro_rules! rules {
             ) {
                 use crate::runner::events::*;
                 #[cfg(test)]
-                if crate::testing::ungated() {
+                if crate::gating::ungated() {
                     return self.event_to::<ALL>(cx, event);
                 }
                 // One copy of the dispatch per class, so the compiler drops the rules that
@@ -226,7 +226,7 @@ macro_rules! rules {
                         self.token_to::<DELIMITER, DELIMITER>(cx, text, token)
                     }
                     #[cfg(test)]
-                    Token::End { .. } if crate::testing::ungated() => {
+                    Token::End { .. } if crate::gating::ungated() => {
                         self.token_to::<END, END>(cx, text, token)
                     }
                     Token::End { .. } if plain => self.token_to::<END, PLAIN>(cx, text, token),

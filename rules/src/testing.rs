@@ -6,67 +6,6 @@ use crate::finding::Finding;
 use crate::registry::Selection;
 use crate::runner::lint_bytes;
 
-extern crate alloc;
-extern crate std;
-
-std::thread_local! {
-    /// Whether this test thread dispatches every event to every rule and the end of every
-    /// value to every rule that looks at ends ([`Rule::EVENTS`] and the plain-value
-    /// sparing of [`Rule::TOKENS`] off), to check that the sparing loses no finding.
-    ///
-    /// [`Rule::EVENTS`]: crate::Rule::EVENTS
-    /// [`Rule::TOKENS`]: crate::Rule::TOKENS
-    static UNGATED: core::cell::Cell<bool> = const { core::cell::Cell::new(false) };
-}
-
-/// Appends an explicit VR little endian element (the value padded to even length).
-pub fn element_bytes(
-    out: &mut alloc::vec::Vec<u8>,
-    group: u16,
-    elem: u16,
-    vr: lint_core::Vr,
-    value: &[u8],
-) {
-    let mut value = value.to_vec();
-    if value.len() % 2 == 1 {
-        value.push(vr.padding());
-    }
-    out.extend_from_slice(&group.to_le_bytes());
-    out.extend_from_slice(&elem.to_le_bytes());
-    out.extend_from_slice(&vr.code());
-    if vr.has_long_length() {
-        out.extend_from_slice(&[0, 0]);
-        out.extend_from_slice(&(value.len() as u32).to_le_bytes());
-    } else {
-        out.extend_from_slice(&(value.len() as u16).to_le_bytes());
-    }
-    out.extend_from_slice(&value);
-}
-
-/// Whether dispatch is ungated on this thread (see [`UNGATED`]).
-pub fn ungated() -> bool {
-    UNGATED.with(core::cell::Cell::get)
-}
-
-/// Every finding of `bytes` (rule id, span, tag, message), with the dispatch gated as
-/// in production or not.
-pub fn all_findings(bytes: &[u8], gated: bool) -> alloc::vec::Vec<alloc::string::String> {
-    UNGATED.with(|u| u.set(!gated));
-    let mut out = alloc::vec::Vec::new();
-    let mut sink = |finding: &Finding<'_>| {
-        out.push(alloc::format!(
-            "{} {:?} {:?} {}",
-            finding.rule.id,
-            finding.span,
-            finding.tag,
-            finding.message
-        ));
-    };
-    lint_bytes(bytes, Selection::all(), &mut sink);
-    UNGATED.with(|u| u.set(false));
-    out
-}
-
 /// The clean corpus files every rule must pass.
 pub const CLEAN: &[&[u8]] = &[
     include_bytes!("../../corpus/files/clean/ct-explicit-le.dcm"),
