@@ -147,8 +147,8 @@ pub fn check(
 ) -> Report {
     let Discovered {
         files,
-        mut notes,
-        mut report,
+        notes,
+        report,
     } = found;
     // Where the early DICOMDIR is among the files found (it is linted already).
     let early_index = early
@@ -189,7 +189,7 @@ pub fn check(
         tick();
         (index, selection, result)
     };
-    let mut results = if rayon::current_num_threads() == 1 {
+    let results = if rayon::current_num_threads() == 1 {
         // One worker (RAYON_NUM_THREADS=1): no thread beside it either. The DICOMDIRs
         // come after the other files, whose facts are then all remembered.
         let mut results: Vec<_> = first.iter().map(lint).collect();
@@ -226,6 +226,196 @@ pub fn check(
             results
         })
     };
+    assemble(files, results, notes, report, settings)
+}
+
+/// Lints every file under directory `dir` while `dir` is still being walked, beside its
+/// DICOMDIR (`early`, already being linted): the walk, which [`check`] must finish
+/// before any file is linted, takes a few milliseconds of one core for every thousand
+/// files. Files are handed to the workers in path order as the walk finds them; the
+/// walk's count goes to `walked` when it ends. A DICOMDIR other than `early` (the root of
+/// another file-set inside `dir`) is linted by a worker like any file: its file-set
+/// check reads what was not remembered yet.
+pub fn check_walking(
+    dir: &Path,
+    settings: &Settings,
+    tick: &(dyn Fn() + Sync),
+    early: Early,
+    walked: &(dyn Fn(usize) + Sync),
+) -> Report {
+    let feed = Feed::default();
+    let Early { path, thread, hold } = early;
+    // Compared as bytes: the walk names it as `start_early` did (`dir` joined with it).
+    let is_early = |file: &Path| file.as_os_str() == path.as_os_str();
+    let (results, notes, report) = std::thread::scope(|scope| {
+        let walker = scope.spawn(|| {
+            let mut report = Report::default();
+            let mut notes = Vec::new();
+            walk_feeding(dir, &feed, &mut report, &mut notes, walked);
+            (report, notes)
+        });
+        let mut results = feed_in_order(&feed, |index, (file, explicit)| {
+            if is_early(file) {
+                return None;
+            }
+            let selection = settings.selection_for(file);
+            let mut result = lint_file_facts(file, selection, *explicit, true);
+            remember(file, &mut result);
+            tick();
+            Some((index, selection, result))
+        });
+        drop(hold);
+        let early = thread.join();
+        let (report, notes) = match walker.join() {
+            Ok(walked) => walked,
+            Err(panic) => std::panic::resume_unwind(panic),
+        };
+        match (early, feed.position(is_early)) {
+            (Ok(result), Some(index)) => {
+                tick();
+                results.push((index, settings.selection_for(&path), result));
+            }
+            (Err(panic), _) => std::panic::resume_unwind(panic),
+            // Not found by the walk (it went meanwhile): not reported.
+            (Ok(_), None) => {}
+        }
+        (results, notes, report)
+    });
+    assemble(feed.into_files(), results, notes, report, settings)
+}
+
+/// The files a walk still going on has found, for workers to take in order.
+#[derive(Debug, Default)]
+struct Feed {
+    /// The files found so far, in path order, and whether the walk has ended.
+    state: std::sync::Mutex<(Vec<(PathBuf, bool)>, bool)>,
+    /// Signalled when files are added or the walk ends.
+    more: std::sync::Condvar,
+}
+
+impl Feed {
+    /// Adds `files` (emptying it); with `last`, says the walk has ended.
+    fn publish(&self, files: &mut Vec<(PathBuf, bool)>, last: bool) {
+        if let Ok(mut state) = self.state.lock() {
+            state.0.append(files);
+            state.1 |= last;
+        }
+        self.more.notify_all();
+    }
+
+    /// File `index`, waiting for the walk to find it; `None` when the walk ended first.
+    fn take(&self, index: usize) -> Option<(PathBuf, bool)> {
+        let mut state = self.state.lock().ok()?;
+        loop {
+            if let Some(file) = state.0.get(index) {
+                return Some(file.clone());
+            }
+            if state.1 {
+                return None;
+            }
+            state = self.more.wait(state).ok()?;
+        }
+    }
+
+    /// Where a file found by the walk is, by a test of its path.
+    fn position(&self, found: impl Fn(&Path) -> bool) -> Option<usize> {
+        let state = self.state.lock().ok()?;
+        state.0.iter().position(|(path, _)| found(path))
+    }
+
+    /// The files found.
+    fn into_files(self) -> Vec<(PathBuf, bool)> {
+        self.state
+            .into_inner()
+            .map(|state| state.0)
+            .unwrap_or_default()
+    }
+}
+
+/// Ends a [`Feed`] when dropped, so workers waiting on it never wait for ever (should the
+/// walk panic).
+struct Ending<'f>(&'f Feed);
+
+impl Drop for Ending<'_> {
+    fn drop(&mut self) {
+        self.0.publish(&mut Vec::new(), true);
+    }
+}
+
+/// `f` of every file of `feed`, on every rayon thread, as [`in_order`] does, taking
+/// each file as the walk finds it; `None`s are left out.
+fn feed_in_order<T: Send>(
+    feed: &Feed,
+    f: impl Fn(usize, &(PathBuf, bool)) -> Option<T> + Sync,
+) -> Vec<T> {
+    let next = AtomicUsize::new(0);
+    let workers = rayon::current_num_threads().max(1);
+    let done: Vec<Vec<T>> = (0..workers)
+        .into_par_iter()
+        .map(|_| {
+            let mut out = Vec::new();
+            loop {
+                let index = next.fetch_add(1, Ordering::Relaxed);
+                let Some(file) = feed.take(index) else {
+                    break;
+                };
+                out.extend(f(index, &file));
+            }
+            out
+        })
+        .collect();
+    done.into_iter().flatten().collect()
+}
+
+/// Walks `root` as [`walk`] does, in path order (each directory's names sorted), handing
+/// the files to `feed` a few at a time; tells `walked` how many there were.
+fn walk_feeding(
+    root: &Path,
+    feed: &Feed,
+    report: &mut Report,
+    notes: &mut Vec<(PathBuf, Diagnostic)>,
+    walked: &(dyn Fn(usize) + Sync),
+) {
+    let _ending = Ending(feed);
+    // Sorted as it goes (the workers take files in order), unlike `walk`.
+    let walker = WalkDir::new(root).follow_links(true).sort_by_file_name();
+    let mut batch = Vec::new();
+    let mut count = 0usize;
+    for entry in walker {
+        match entry {
+            Ok(entry) if entry.file_type().is_file() => {
+                if let Some(note) = non_utf8_note(&entry) {
+                    notes.push(note);
+                }
+                batch.push((entry.into_path(), false));
+                count += 1;
+                // A few at a time: waking the workers per file would cost a system call
+                // per file.
+                if batch.len() >= 16 {
+                    feed.publish(&mut batch, false);
+                }
+            }
+            Ok(_) => {}
+            Err(error) => walk_error(root, &error, report),
+        }
+    }
+    feed.publish(&mut batch, true);
+    walked(count);
+}
+
+/// What linting file `index` (of the files found) gave, and under which selection.
+type Outcome = (usize, Selection, Linted);
+
+/// The report of a run from its files (in path order) and what linting each gave (in any
+/// order, one per file): the CLI's notes on each file joined to its findings, the
+/// per-file selections and the severity overrides of `settings` applied.
+fn assemble(
+    files: Vec<(PathBuf, bool)>,
+    mut results: Vec<Outcome>,
+    mut notes: Vec<(PathBuf, Diagnostic)>,
+    mut report: Report,
+    settings: &Settings,
+) -> Report {
     results.sort_by_key(|(index, _, _)| *index);
     let results = results
         .into_iter()
@@ -294,27 +484,13 @@ fn walk(
     for entry in walker {
         match entry {
             Ok(entry) if entry.file_type().is_file() => {
-                // A UTF-8 path has a UTF-8 name; only other paths need the name parsed out.
-                if entry.path().to_str().is_none() && entry.file_name().to_str().is_none() {
-                    notes.push((
-                        entry.path().to_path_buf(),
-                        Diagnostic::note(
-                            &lint_rules::io::NON_UTF8_NAME,
-                            "the file name is not valid UTF-8; it is shown with replacement characters".to_owned(),
-                        ),
-                    ));
+                if let Some(note) = non_utf8_note(&entry) {
+                    notes.push(note);
                 }
                 files.push((entry.into_path(), false));
             }
             Ok(_) => {}
-            Err(error) => {
-                let path = error.path().unwrap_or(root).to_path_buf();
-                if error.loop_ancestor().is_some() {
-                    report.loops.push(path);
-                } else {
-                    report.io.push((path, error.to_string()));
-                }
-            }
+            Err(error) => walk_error(root, &error, report),
         }
     }
     if let Some(found) = files.get_mut(first..) {
@@ -323,6 +499,31 @@ fn walk(
     report.io.sort_by_cached_key(|(path, _)| walk_order(path));
     report.loops.sort_by_cached_key(|path| walk_order(path));
     notes.sort_by_cached_key(|(path, _)| walk_order(path));
+}
+
+/// The note for a file whose name is not UTF-8.
+fn non_utf8_note(entry: &walkdir::DirEntry) -> Option<(PathBuf, Diagnostic)> {
+    // A UTF-8 path has a UTF-8 name; only other paths need the name parsed out.
+    (entry.path().to_str().is_none() && entry.file_name().to_str().is_none()).then(|| {
+        (
+            entry.path().to_path_buf(),
+            Diagnostic::note(
+                &lint_rules::io::NON_UTF8_NAME,
+                "the file name is not valid UTF-8; it is shown with replacement characters"
+                    .to_owned(),
+            ),
+        )
+    })
+}
+
+/// Reports a walk error: a symbolic-link loop, or a path that could not be read.
+fn walk_error(root: &Path, error: &walkdir::Error, report: &mut Report) {
+    let path = error.path().unwrap_or(root).to_path_buf();
+    if error.loop_ancestor().is_some() {
+        report.loops.push(path);
+    } else {
+        report.io.push((path, error.to_string()));
+    }
 }
 
 /// A key that orders paths as a walk with each directory's names sorted does: the bytes

@@ -266,29 +266,44 @@ fn run_check(args: &CheckArgs) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    // The DICOMDIR of the directory checked is linted while the directory is walked.
+    // The DICOMDIR of the directory checked is linted while the directory is walked, and
+    // the directory's files as the walk finds them; otherwise the files are found first.
     let early = check::start_early(&args.paths, &settings);
-    let found = check::discover(&args.paths);
-    let bar = (args.format == Format::Human
-        && !args.quiet
-        && found.len() > PROGRESS_MIN_FILES
-        && std::io::stderr().is_terminal())
-    .then(|| {
-        let bar = indicatif::ProgressBar::new(found.len() as u64);
-        if let Ok(style) =
-            indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} files, {eta} left")
+    // The progress bar, once the number of files is known (a few hundred or more, on a
+    // terminal, for people); ticks before it exists are counted into it.
+    let bar = std::sync::OnceLock::new();
+    let ticked = std::sync::atomic::AtomicU64::new(0);
+    let found = |files: usize| {
+        if args.format == Format::Human
+            && !args.quiet
+            && files > PROGRESS_MIN_FILES
+            && std::io::stderr().is_terminal()
         {
-            bar.set_style(style);
-        }
-        bar
-    });
-    let tick = || {
-        if let Some(bar) = &bar {
-            bar.inc(1);
+            let new = indicatif::ProgressBar::new(files as u64);
+            if let Ok(style) =
+                indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} files, {eta} left")
+            {
+                new.set_style(style);
+            }
+            new.set_position(ticked.load(std::sync::atomic::Ordering::Relaxed));
+            let _ = bar.set(new);
         }
     };
-    let report = check::check(found, &settings, &tick, early);
-    if let Some(bar) = &bar {
+    let tick = || match bar.get() {
+        Some(bar) => bar.inc(1),
+        None => {
+            ticked.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        }
+    };
+    let report = match (early, args.paths.as_slice()) {
+        (Some(early), [dir]) => check::check_walking(dir, &settings, &tick, early, &found),
+        (early, paths) => {
+            let files = check::discover(paths);
+            found(files.len());
+            check::check(files, &settings, &tick, early)
+        }
+    };
+    if let Some(bar) = bar.get() {
         bar.finish_and_clear();
     }
     let code = if report.io_errors() > 0 {
