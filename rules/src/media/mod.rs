@@ -169,7 +169,7 @@ impl RecordKeys {
     /// Reads the top-level elements of record `index`'s item (nested sequences, such as
     /// an Icon Image Sequence, are skipped).
     fn read(bytes: &[u8], encoding: Encoding, record: &RecordSlot, index: u32) -> RecordKeys {
-        let mut keys = RecordKeys {
+        let keys = RecordKeys {
             record: index,
             ..RecordKeys::default()
         };
