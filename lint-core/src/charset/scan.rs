@@ -470,7 +470,7 @@ pub fn scan<'a>(value: &'a [u8], cs: &SpecificCharacterSet, kind: TextKind) -> S
         pos: 0,
         kind,
         encoding,
-        cs: *cs,
+        declared: cs.declared_bits(),
         initial,
         state: initial,
         done: false,
@@ -484,7 +484,8 @@ pub struct Scanner<'a> {
     pos: usize,
     kind: TextKind,
     encoding: TextEncoding,
-    cs: SpecificCharacterSet,
+    /// [`SpecificCharacterSet::declares`] as bits (the scanner needs nothing else of it).
+    declared: u32,
     initial: CodeState,
     state: CodeState,
     done: bool,
@@ -558,7 +559,7 @@ impl Scanner<'_> {
             EscapeStatus::NotAllowed
         } else {
             match escape {
-                Escape::Dicom(seq) if self.cs.declares(seq) => EscapeStatus::Declared,
+                Escape::Dicom(seq) if self.declared & seq.bit() != 0 => EscapeStatus::Declared,
                 _ => EscapeStatus::Undeclared,
             }
         };
