@@ -16,7 +16,7 @@
 //! terminates in at most `len + 1` tokens.
 //!
 //! Speed. Text runs are found in chunks of 16 bytes written as branch-free byte loops the
-//! compiler turns into vector compares (`run_until` for ASCII, `utf8_chunk_ok` for
+//! compiler turns into vector compares (`run_until` for ASCII, `utf8_chunk_breaks` for
 //! UTF-8), with the delimiters of each [`TextKind`] compiled in as constants; 94×94 pairs
 //! inside a row's contiguous range of plain positions (`tables::RowRanges`) cost one
 //! compare. Only the chunk that ends a run, and whatever must be reported, go through the
@@ -368,25 +368,55 @@ fn utf8_breaks<const K: u8>(p3: u8, p2: u8, p1: u8, b: u8) -> bool {
     no | is_delimiter::<K>(b)
 }
 
-/// Whether all 16 bytes `w[3..]` continue a UTF-8 run (`w[..3]` are the three bytes
-/// before them): one vectorised test of the whole chunk.
+/// Which of the 16 bytes `w[3..]` may not continue a UTF-8 run (`w[..3]` are the three
+/// bytes before them): byte `k` of the result (little-endian) is 1 for `w[3 + k]`, else 0.
+/// One vectorised test of the whole chunk; a clean chunk gives 0.
 #[inline(always)]
-fn utf8_chunk_ok<const K: u8>(w: &[u8; 19]) -> bool {
-    let mut breaks = false;
-    for q in w.windows(4) {
+fn utf8_chunk_breaks<const K: u8>(w: &[u8; 19]) -> u128 {
+    let mut breaks = [0u8; 16];
+    for (f, q) in breaks.iter_mut().zip(w.windows(4)) {
         if let &[p3, p2, p1, b] = q {
-            breaks |= utf8_breaks::<K>(p3, p2, p1, b);
+            *f = u8::from(utf8_breaks::<K>(p3, p2, p1, b));
         }
     }
-    !breaks
+    u128::from_le_bytes(breaks)
+}
+
+/// The number of characters that start in the first `n` of the 16 bytes `w[3..]` (the
+/// bytes that are not continuation bytes `80`–`BF`): a vector compare and a byte sum.
+#[inline(always)]
+fn utf8_chunk_chars(w: &[u8; 19], n: usize) -> usize {
+    let count = w.iter().skip(3).enumerate().fold(0u8, |c, (k, &b)| {
+        c + u8::from(((b as i8) >= -0x40) & (k < n))
+    });
+    usize::from(count)
+}
+
+/// [`utf8_chunk_chars`] of all 16 bytes, eight at a time in a word: a byte starts a
+/// character when its top bit is clear or the next bit set; the flags (0 or 1 per byte)
+/// of both words are added bytewise and summed with one multiplication.
+#[inline(always)]
+fn utf8_chunk_all_chars(w: &[u8; 19]) -> usize {
+    let word = |k: usize| {
+        let x = u64::from_le_bytes(
+            w.get(k..k + 8)
+                .and_then(|s| <[u8; 8]>::try_from(s).ok())
+                .unwrap_or([0; 8]),
+        );
+        ((!x | (x << 1)) & HIGHS) >> 7
+    };
+    ((word(3) + word(11)).wrapping_mul(ONES) >> 56) as usize
 }
 
 /// The run of UTF-8 characters at `value[start..]` that [`utf8_run`] finds (its length in
 /// bytes and in characters), sixteen bytes at a time.
 ///
-/// A chunk that [`utf8_chunk_ok`] accepts is one `utf8_run` would walk through character
-/// by character. The first chunk that is not, and the last bytes, are left to `utf8_run`
-/// from the character boundary before them, so the result is the same by construction.
+/// A chunk in which [`utf8_chunk_breaks`] finds no break is one `utf8_run` would walk
+/// through character by character, and so are the bytes before the first break of the
+/// chunk that has one. A break that is a control, DEL or delimiter at a character boundary
+/// ends the run there (as `utf8_run` would stop); otherwise the rest, and the last bytes of
+/// the value, are left to `utf8_run` from the character boundary before them, so the
+/// result is the same by construction.
 ///
 /// A chunk is read with the three bytes before it. For the first, those belong to other
 /// tokens (a control, a delimiter, invalid bytes): in free text, whose runs are long, they
@@ -415,20 +445,42 @@ fn utf8_text<const K: u8>(value: &[u8], start: usize) -> (usize, usize) {
         i += n;
         chars = c;
     }
+    utf8_chunks::<K>(value, start, i, chars)
+}
+
+/// The rest of [`utf8_text`]'s run from `i` (`chars` characters in `value[start..i]`):
+/// the chunks, then the last bytes. Kept out of line: inlined, its vector registers
+/// crowded the scanner's token loop and cost the short runs of names more than the call.
+#[inline(never)]
+fn utf8_chunks<const K: u8>(
+    value: &[u8],
+    start: usize,
+    mut i: usize,
+    mut chars: usize,
+) -> (usize, usize) {
     while let Some(Ok(window)) = value
         .get(i.wrapping_sub(3)..i + 16)
         .map(<&[u8; 19]>::try_from)
     {
         // Borrowed, not copied: a copy on the stack read back with overlapping loads
         // stalls store forwarding.
-        if !utf8_chunk_ok::<K>(window) {
+        let breaks = utf8_chunk_breaks::<K>(window);
+        if breaks != 0 {
+            // The bytes before the first break continue the run as a clean chunk's do.
+            let j = (breaks.trailing_zeros() / 8) as usize;
+            chars += utf8_chunk_chars(window, j);
+            i += j;
+            // A control, DEL or delimiter where no continuation byte is due ends the run
+            // here, as `utf8_run` would find; anything else goes to `utf8_run` below.
+            if let Some(&[p3, p2, p1, b]) = window.get(j..j + 4) {
+                let want_cont = (p1 >= 0xC0) | (p2 >= 0xE0) | (p3 >= 0xF0);
+                if !want_cont && b < 0x80 && ends_single_byte_run::<K>(b) {
+                    return (i - start, chars);
+                }
+            }
             break;
         }
-        // Characters are the bytes that are not continuation bytes (`80`–`BF`).
-        chars += window
-            .iter()
-            .skip(3)
-            .fold(0usize, |n, &b| n + usize::from((b as i8) >= -0x40));
+        chars += utf8_chunk_all_chars(window);
         i += 16;
     }
     // A character that the end of the last clean chunk cuts goes back to `utf8_run` whole
@@ -470,7 +522,7 @@ pub fn scan<'a>(value: &'a [u8], cs: &SpecificCharacterSet, kind: TextKind) -> S
         pos: 0,
         kind,
         encoding,
-        cs: *cs,
+        declared: cs.declared_bits(),
         initial,
         state: initial,
         done: false,
@@ -484,7 +536,8 @@ pub struct Scanner<'a> {
     pos: usize,
     kind: TextKind,
     encoding: TextEncoding,
-    cs: SpecificCharacterSet,
+    /// [`SpecificCharacterSet::declares`] as bits (the scanner needs nothing else of it).
+    declared: u32,
     initial: CodeState,
     state: CodeState,
     done: bool,
@@ -558,7 +611,7 @@ impl Scanner<'_> {
             EscapeStatus::NotAllowed
         } else {
             match escape {
-                Escape::Dicom(seq) if self.cs.declares(seq) => EscapeStatus::Declared,
+                Escape::Dicom(seq) if self.declared & seq.bit() != 0 => EscapeStatus::Declared,
                 _ => EscapeStatus::Undeclared,
             }
         };

@@ -739,6 +739,10 @@ pub struct SpecificCharacterSet {
     /// [`EscapeSequence::bit`]s of the sequences the listed terms declare, computed once
     /// because the scanner asks at every escape.
     declared: u32,
+    /// [`Self::encoding`] and [`Self::initial_state`], computed once when the set is built
+    /// (once per data set) because the scanner needs them for every value it scans.
+    encoding: TextEncoding,
+    initial: CodeState,
 }
 
 impl Default for SpecificCharacterSet {
@@ -755,6 +759,8 @@ impl SpecificCharacterSet {
         dropped: 0,
         present: false,
         declared: 0,
+        encoding: TextEncoding::SevenBit,
+        initial: CodeState::DEFAULT,
     };
 
     /// Builds the set from the raw Value Field of (0008,0005).
@@ -773,7 +779,7 @@ impl SpecificCharacterSet {
                 None => Declared::Unknown,
             });
         }
-        set
+        set.cache()
     }
 
     /// Builds the set from terms given in order (`None` for an empty value).
@@ -786,7 +792,14 @@ impl SpecificCharacterSet {
         for t in terms {
             set.push(t.map_or(Declared::Empty, Declared::Term));
         }
-        set
+        set.cache()
+    }
+
+    /// Stores what [`Self::encoding`] and [`Self::initial_state`] compute from the values.
+    fn cache(mut self) -> SpecificCharacterSet {
+        self.encoding = self.compute_encoding();
+        self.initial = self.compute_initial_state();
+        self
     }
 
     fn push(&mut self, d: Declared) {
@@ -850,8 +863,22 @@ impl SpecificCharacterSet {
 
     /// How governed text is encoded. A stand-alone term (UTF-8, GB18030, GBK) as value 1
     /// wins over anything listed after it, as pydicom reads it (dicom-rules.md §1.3).
+    /// Computed when the set is built.
     #[must_use]
-    pub fn encoding(&self) -> TextEncoding {
+    pub const fn encoding(&self) -> TextEncoding {
+        self.encoding
+    }
+
+    /// The designations at every reset point: the value-1 state (dicom-rules.md §2.1). An
+    /// empty, unknown or multi-byte value 1 leaves G0 = ISO-IR 6 and G1 undefined.
+    /// Computed when the set is built.
+    #[must_use]
+    pub const fn initial_state(&self) -> CodeState {
+        self.initial
+    }
+
+    /// [`Self::encoding`] from the values.
+    pub(crate) fn compute_encoding(&self) -> TextEncoding {
         match self.value1() {
             Declared::Term(DefinedTerm::IsoIr192) => return TextEncoding::Utf8,
             Declared::Term(DefinedTerm::Gb18030) => return TextEncoding::Gb18030,
@@ -869,10 +896,8 @@ impl SpecificCharacterSet {
         }
     }
 
-    /// The designations at every reset point: the value-1 state (dicom-rules.md §2.1). An
-    /// empty, unknown or multi-byte value 1 leaves G0 = ISO-IR 6 and G1 undefined.
-    #[must_use]
-    pub fn initial_state(&self) -> CodeState {
+    /// [`Self::initial_state`] from the values.
+    pub(crate) fn compute_initial_state(&self) -> CodeState {
         match self.value1() {
             Declared::Term(t) if !t.is_multi_byte() || t.is_single_value_only() => CodeState {
                 g0: t.g0().unwrap_or(CodedCharacterSet::Ascii),
@@ -892,6 +917,13 @@ impl SpecificCharacterSet {
     #[must_use]
     pub const fn declares(&self, seq: EscapeSequence) -> bool {
         self.declared & seq.bit() != 0
+    }
+
+    /// The [`EscapeSequence::bit`]s of the sequences [`Self::declares`] accepts (the
+    /// scanner keeps these four bytes, not the whole set).
+    #[must_use]
+    pub(crate) const fn declared_bits(&self) -> u32 {
+        self.declared
     }
 
     /// The set-level facts of dicom-rules.md §1.3 (the value-level ones are in

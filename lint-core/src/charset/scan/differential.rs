@@ -72,6 +72,31 @@ const SETS: &[&[u8]] = &[
     b"ISO_IR 100\\ISO_IR 192",
 ];
 
+/// The scanner reads the encoding and value-1 state the set cached when it was built (the
+/// reference scanner too): they must be what the values give, for every set used here,
+/// the absent one and every list of one or two terms.
+#[test]
+fn cached_encoding_and_initial_state() {
+    use crate::charset::DefinedTerm;
+    let check = |cs: &SpecificCharacterSet| {
+        assert_eq!(cs.encoding(), cs.compute_encoding(), "{cs:?}");
+        assert_eq!(cs.initial_state(), cs.compute_initial_state(), "{cs:?}");
+    };
+    assert!(SETS.len() >= 45);
+    for set in SETS {
+        check(&SpecificCharacterSet::from_value(set));
+    }
+    check(&SpecificCharacterSet::ABSENT);
+    check(&SpecificCharacterSet::default());
+    let terms = DefinedTerm::ALL.map(Some);
+    for a in terms.iter().chain([&None]) {
+        check(&SpecificCharacterSet::from_terms(&[*a]));
+        for b in terms.iter().chain([&None]) {
+            check(&SpecificCharacterSet::from_terms(&[*a, *b]));
+        }
+    }
+}
+
 const KINDS: [TextKind; 4] = [
     TextKind::MultiValued,
     TextKind::FreeText,
