@@ -79,9 +79,19 @@ pub fn discover(paths: &[PathBuf]) -> Discovered {
     found
 }
 
-/// What linting one file gives: its report and, when gathered, its facts for the
+/// What linting one file gives: its findings and, when gathered, its facts for the
 /// file-set checks; `None` for a file found by walking that is not DICOM.
-type Linted = io::Result<Option<(FileReport, Option<Box<InstanceFacts>>)>>;
+type Linted = io::Result<Option<(Findings, Option<Box<InstanceFacts>>)>>;
+
+/// A file's report but for its path, which [`assemble`] adds from the files found (the
+/// path is not copied per file only to be dropped at the end of the run).
+#[derive(Debug)]
+pub struct Findings {
+    /// Findings in stream order (a DICOMDIR's tree findings after them, by offset).
+    diagnostics: Vec<Diagnostic>,
+    /// For a DICOMDIR: the file-set summary (see [`FileReport::directory`]).
+    directory: Option<Vec<String>>,
+}
 
 /// The DICOMDIR of the one directory a run checks, linted from the start of the run on a
 /// thread of its own, while the directory is still being walked: it is the longest single
@@ -377,8 +387,12 @@ fn walk_feeding(
     walked: &(dyn Fn(usize) + Sync),
 ) {
     let _ending = Ending(feed);
-    // Sorted as it goes (the workers take files in order), unlike `walk`.
-    let walker = WalkDir::new(root).follow_links(true).sort_by_file_name();
+    // Sorted as it goes (the workers take files in order), unlike `walk`. Names in one
+    // directory share its path: comparing whole paths as bytes orders them as their
+    // names, without `sort_by_file_name`'s parse of both paths per comparison.
+    let walker = WalkDir::new(root)
+        .follow_links(true)
+        .sort_by(|a, b| a.path().as_os_str().cmp(b.path().as_os_str()));
     let mut batch = Vec::new();
     let mut count = 0usize;
     for entry in walker {
@@ -417,30 +431,42 @@ fn assemble(
     settings: &Settings,
 ) -> Report {
     results.sort_by_key(|(index, _, _)| *index);
+    report.files.reserve(results.len());
     let results = results
         .into_iter()
         .map(|(_, selection, result)| (selection, result));
     for ((path, _), (selection, result)) in files.into_iter().zip(results) {
         match result {
-            Ok(Some((mut file, _))) => {
-                let mut own: Vec<Diagnostic> = Vec::new();
-                notes.retain(|(p, d)| {
-                    if *p == path {
-                        own.push(d.clone());
-                        false
-                    } else {
-                        true
-                    }
-                });
-                own.append(&mut file.diagnostics);
+            Ok(Some((found, _))) => {
+                let Findings {
+                    mut diagnostics,
+                    directory,
+                } = found;
+                // The CLI's notes on this file (rare: names that are not UTF-8) go first.
+                if notes.iter().any(|(p, _)| *p == path) {
+                    let mut own: Vec<Diagnostic> = Vec::new();
+                    notes.retain(|(p, d)| {
+                        if *p == path {
+                            own.push(d.clone());
+                            false
+                        } else {
+                            true
+                        }
+                    });
+                    own.append(&mut diagnostics);
+                    diagnostics = own;
+                }
                 // The CLI's own findings (file names, deflate) bypass the linter's
                 // selection, so per-file ignores are applied to them here.
-                own.retain(|d| selection.contains(d.rule));
-                for d in &mut own {
+                diagnostics.retain(|d| selection.contains(d.rule));
+                for d in &mut diagnostics {
                     d.severity = settings.severity.of(d.rule);
                 }
-                file.diagnostics = own;
-                report.files.push(file);
+                report.files.push(FileReport {
+                    path,
+                    diagnostics,
+                    directory,
+                });
             }
             Ok(None) => report.skipped += 1,
             Err(error) => report.io.push((path, error.to_string())),
@@ -585,12 +611,7 @@ impl<R: Read + Seek> Positioned<R> {
 /// is not DICOM. With `gather`, the report comes with the facts the media rules need
 /// ([`InstanceFacts`]), so a file-set check does not read the file again. The length
 /// comes from the open handle (no path lookup of its own).
-pub fn lint_file_facts(
-    path: &Path,
-    selection: Selection,
-    explicit: bool,
-    gather: bool,
-) -> io::Result<Option<(FileReport, Option<Box<InstanceFacts>>)>> {
+pub fn lint_file_facts(path: &Path, selection: Selection, explicit: bool, gather: bool) -> Linted {
     if path.as_os_str() == STDIN {
         // Standard input cannot seek: hold it in memory, which a Cursor can.
         let mut bytes = Vec::new();
@@ -618,7 +639,7 @@ fn lint_source<R: Read + Seek>(
     selection: Selection,
     explicit: bool,
     gather: bool,
-) -> io::Result<Option<(FileReport, Option<Box<InstanceFacts>>)>> {
+) -> Linted {
     let mut buf = Vec::with_capacity(CHUNK as usize);
     let mut facts = gather.then(Box::<InstanceFacts>::default);
     let mut file = Positioned::new(file);
@@ -750,8 +771,7 @@ fn lint_source<R: Read + Seek>(
         directory = Some(checked.tree);
     }
     Ok(Some((
-        FileReport {
-            path: path.to_path_buf(),
+        Findings {
             diagnostics,
             directory,
         },
