@@ -120,11 +120,14 @@ const WAKE_EVERY: usize = 256;
 /// Notes what linting `path` found, for [`check_file_set`]: called as each file is linted,
 /// so a file-set check waiting for the run's facts goes on while the rest are linted.
 pub fn remember(path: &Path, facts: Option<Box<InstanceFacts>>) {
+    // Made before the lock is taken: every worker takes it once per file.
+    let key = path_key(path);
+    let facts = facts.map(|f| compact(&f));
     let wake = match KNOWN.lock() {
         Ok(mut run) => {
             run.known
                 .get_or_insert_with(HashMap::default)
-                .insert(path_key(path), facts.map(|f| compact(&f)));
+                .insert(key, facts);
             run.count += 1;
             run.wake_at.is_some_and(|at| run.count >= at)
         }
