@@ -102,6 +102,9 @@ pub struct Early {
     thread: std::thread::JoinHandle<Linted>,
     /// Its file-set check waits for the other files' facts until this is dropped.
     hold: crate::medium::Hold,
+    /// The listing of its directory, which the walk of [`check_walking`] gives its
+    /// file-set check (made before the check can ask for it).
+    promise: crate::medium::Promise,
 }
 
 /// Starts linting `DIR/DICOMDIR` when the run checks the one directory `DIR`, it holds
@@ -122,6 +125,7 @@ pub fn start_early(paths: &[PathBuf], settings: &Settings) -> Option<Early> {
         return None;
     }
     let hold = crate::medium::hold();
+    let promise = crate::medium::expect_listing(dir);
     let linted = path.clone();
     let thread = std::thread::spawn(move || {
         crate::medium::wait_on_this_thread();
@@ -129,7 +133,12 @@ pub fn start_early(paths: &[PathBuf], settings: &Settings) -> Option<Early> {
         remember(&linted, &mut result);
         result
     });
-    Some(Early { path, thread, hold })
+    Some(Early {
+        path,
+        thread,
+        hold,
+        promise,
+    })
 }
 
 /// Hands what linting `path` learnt to the file-set checks (at once, so one waiting for
@@ -160,6 +169,10 @@ pub fn check(
         notes,
         report,
     } = found;
+    // No walk here gives the early DICOMDIR's check a listing: it lists for itself.
+    if let Some(early) = &early {
+        early.promise.withdraw();
+    }
     // Where the early DICOMDIR is among the files found (it is linted already).
     let early_index = early
         .as_ref()
@@ -254,14 +267,19 @@ pub fn check_walking(
     walked: &(dyn Fn(usize) + Sync),
 ) -> Report {
     let feed = Feed::default();
-    let Early { path, thread, hold } = early;
+    let Early {
+        path,
+        thread,
+        hold,
+        promise,
+    } = early;
     // Compared as bytes: the walk names it as `start_early` did (`dir` joined with it).
     let is_early = |file: &Path| file.as_os_str() == path.as_os_str();
     let (results, notes, report) = std::thread::scope(|scope| {
         let walker = scope.spawn(|| {
             let mut report = Report::default();
             let mut notes = Vec::new();
-            walk_feeding(dir, &feed, &mut report, &mut notes, walked);
+            walk_feeding(dir, &feed, &mut report, &mut notes, walked, promise);
             (report, notes)
         });
         let mut results = feed_in_order(&feed, |index, (file, explicit)| {
@@ -378,24 +396,25 @@ fn feed_in_order<T: Send>(
 }
 
 /// Walks `root` as [`walk`] does, in path order (each directory's names sorted), handing
-/// the files to `feed` a few at a time; tells `walked` how many there were.
+/// the files to `feed` a few at a time; tells `walked` how many there were, and gives the
+/// file-set check of `root`'s DICOMDIR the listing `promise`d.
 fn walk_feeding(
     root: &Path,
     feed: &Feed,
     report: &mut Report,
     notes: &mut Vec<(PathBuf, Diagnostic)>,
     walked: &(dyn Fn(usize) + Sync),
+    promise: crate::medium::Promise,
 ) {
     let _ending = Ending(feed);
-    // Sorted as it goes (the workers take files in order), unlike `walk`. Names in one
-    // directory share its path: comparing whole paths as bytes orders them as their
-    // names, without `sort_by_file_name`'s parse of both paths per comparison.
-    let walker = WalkDir::new(root)
-        .follow_links(true)
-        .sort_by(|a, b| a.path().as_os_str().cmp(b.path().as_os_str()));
+    let mut listing = crate::medium::Listing::default();
+    let walker = sorted_walk(root);
     let mut batch = Vec::new();
     let mut count = 0usize;
     for entry in walker {
+        if let Ok(entry) = &entry {
+            listing.note(root, entry);
+        }
         match entry {
             Ok(entry) if entry.file_type().is_file() => {
                 if let Some(note) = non_utf8_note(&entry) {
@@ -414,7 +433,18 @@ fn walk_feeding(
         }
     }
     feed.publish(&mut batch, true);
+    crate::medium::offer_listing(promise, listing);
     walked(count);
+}
+
+/// The walk of [`walk_feeding`]: links followed, sorted as it goes (the workers take
+/// files in order), unlike [`walk`]. Names in one directory share its path: comparing
+/// whole paths as bytes orders them as their names, without `sort_by_file_name`'s parse
+/// of both paths per comparison.
+pub(crate) fn sorted_walk(root: &Path) -> WalkDir {
+    WalkDir::new(root)
+        .follow_links(true)
+        .sort_by(|a, b| a.path().as_os_str().cmp(b.path().as_os_str()))
 }
 
 /// What linting file `index` (of the files found) gave, and under which selection.

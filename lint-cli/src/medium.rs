@@ -265,6 +265,137 @@ pub fn check_file_set(
     diagnostics
 }
 
+/// The listing of a directory made by the run's own walk ([`crate::check::check_walking`]),
+/// as [`FsMedium::new`] would make it: the file-set check of the DICOMDIR in that
+/// directory takes it rather than walking the medium a second time (on a large medium
+/// that walk was a sixth of the file-set check).
+#[derive(Debug, Default)]
+pub struct Listing {
+    /// Files in listing order, under the paths the walk gave the workers.
+    files: Vec<PathBuf>,
+    /// Handle of each file by its path relative to the root (`/`-separated).
+    by_relative: HashMap<String, u32>,
+    /// Every entry: path relative to the root, and kind.
+    entries: Vec<(String, EntryKind)>,
+    /// Entries deeper than this are inside a linked directory, which the listing does
+    /// not follow (the walk does, to lint what is there).
+    linked_below: Option<usize>,
+}
+
+impl Listing {
+    /// Notes the next entry of a walk of `root` that follows links, in path order:
+    /// directories and regular files, links and what is reached through them left out,
+    /// as [`FsMedium::new`]'s own walk leaves them out.
+    pub fn note(&mut self, root: &Path, entry: &walkdir::DirEntry) {
+        let depth = entry.depth();
+        if self.linked_below.is_some_and(|linked| depth > linked) {
+            return;
+        }
+        self.linked_below = None;
+        if depth == 0 {
+            return;
+        }
+        if entry.path_is_symlink() {
+            self.linked_below = Some(depth);
+            return;
+        }
+        let kind = entry.file_type();
+        if !(kind.is_dir() || kind.is_file()) {
+            return;
+        }
+        let Ok(relative) = entry.path().strip_prefix(root) else {
+            return;
+        };
+        // Components are joined by `/` on Unix: the path as bytes is the listing's name.
+        let name = relative.to_string_lossy().into_owned();
+        let kind = if kind.is_dir() {
+            EntryKind::Directory
+        } else {
+            let handle = u32::try_from(self.files.len()).unwrap_or(u32::MAX);
+            self.files.push(entry.path().to_path_buf());
+            self.by_relative.insert(name.clone(), handle);
+            EntryKind::File(FileHandle(handle))
+        };
+        self.entries.push((name, kind));
+    }
+}
+
+/// The listing a walk promised ([`expect_listing`]) or gave ([`offer_listing`]), by the
+/// key ([`path_key`]) of the directory walked.
+static OFFERED: Mutex<Offer> = Mutex::new(Offer::Nothing);
+
+/// Signalled when a promised listing is given or will not come.
+static OFFER_CHANGED: Condvar = Condvar::new();
+
+enum Offer {
+    Nothing,
+    Promised(Box<[u8]>),
+    Given(Box<[u8]>, Listing),
+}
+
+/// Promises the listing of directory `root`, which the caller is about to walk: a
+/// file-set check there waits for it. The promise is withdrawn if the guard is dropped
+/// without [`offer_listing`] (should the walk fail), and the check walks for itself.
+pub fn expect_listing(root: &Path) -> Promise {
+    if let Ok(mut offer) = OFFERED.lock() {
+        *offer = Offer::Promised(path_key(root));
+    }
+    Promise(())
+}
+
+/// A promised listing, withdrawn when dropped unless given.
+#[derive(Debug)]
+pub struct Promise(());
+
+impl Promise {
+    /// Withdraws the promise: a check waiting for the listing walks for itself.
+    pub fn withdraw(&self) {
+        if let Ok(mut offer) = OFFERED.lock()
+            && matches!(*offer, Offer::Promised(_))
+        {
+            *offer = Offer::Nothing;
+        }
+        OFFER_CHANGED.notify_all();
+    }
+}
+
+impl Drop for Promise {
+    fn drop(&mut self) {
+        self.withdraw();
+    }
+}
+
+/// Gives the listing promised by `promise`.
+pub fn offer_listing(promise: Promise, listing: Listing) {
+    if let Ok(mut offer) = OFFERED.lock()
+        && let Offer::Promised(key) = &*offer
+    {
+        *offer = Offer::Given(key.clone(), listing);
+    }
+    drop(promise);
+}
+
+/// The walk's listing of `base`, waited for if promised; `None` when none is promised
+/// for it (the caller walks).
+fn walked_listing(base: &Path) -> Option<Listing> {
+    let key = path_key(base);
+    let mut offer = OFFERED.lock().ok()?;
+    loop {
+        match &*offer {
+            Offer::Given(given, _) if *given == key => {
+                return match std::mem::replace(&mut *offer, Offer::Nothing) {
+                    Offer::Given(_, listing) => Some(listing),
+                    _ => None,
+                };
+            }
+            Offer::Promised(promised) if *promised == key => {
+                offer = OFFER_CHANGED.wait(offer).ok()?;
+            }
+            _ => return None,
+        }
+    }
+}
+
 /// The file-set on disk.
 struct FsMedium {
     /// The canonical root: the DICOMDIR's directory.
@@ -288,6 +419,16 @@ struct FsMedium {
 
 impl FsMedium {
     fn new(root: PathBuf, base: &Path) -> FsMedium {
+        if let Some(walked) = walked_listing(base) {
+            return FsMedium {
+                root,
+                files: RefCell::new(walked.files),
+                by_relative: walked.by_relative,
+                extra: RefCell::default(),
+                dirs: RefCell::default(),
+                listing: walked.entries,
+            };
+        }
         let mut medium = FsMedium {
             root,
             files: RefCell::default(),
@@ -679,6 +820,70 @@ mod tests {
         assert_eq!(locator.locate(&id(b"DICOM")), Lookup::NotRegularFile);
         #[cfg(unix)]
         assert_eq!(locator.locate(&id(b"LINK")), Lookup::OutsideRoot);
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    /// The listing the run's walk gives a file-set check is the one it would make itself:
+    /// same entries, order, kinds and file handles; links, and what lies behind a linked
+    /// directory, left out of both.
+    #[cfg(unix)]
+    #[test]
+    fn the_walks_listing_is_the_mediums_own() {
+        use std::os::unix::ffi::OsStrExt;
+        let dir = std::env::temp_dir().join(format!("dcmlint-listing-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        let root = dir.join("root");
+        for sub in [
+            "DICOM/P1/S1",
+            "DICOM/P1/S2",
+            "DICOM/P10",
+            "IHE_PDI",
+            "empty",
+            "b.c",
+        ] {
+            std::fs::create_dir_all(root.join(sub)).unwrap();
+        }
+        for file in [
+            "DICOMDIR",
+            "README.TXT",
+            "DICOM/P1/S1/IM1",
+            "DICOM/P1/S1/IM2",
+            "DICOM/P1/S2/IM1",
+            "DICOM/P10/IM1",
+            "DICOM/P1A",
+            "IHE_PDI/INDEX.HTM",
+            "b.c/x",
+            "b",
+        ] {
+            std::fs::write(root.join(file), b"x").unwrap();
+        }
+        std::fs::create_dir_all(dir.join("outside/deep")).unwrap();
+        std::fs::write(dir.join("outside/deep/f"), b"x").unwrap();
+        std::os::unix::fs::symlink(dir.join("outside"), root.join("DICOM/LINKDIR")).unwrap();
+        std::os::unix::fs::symlink(root.join("b"), root.join("DICOM/P1/LINKFILE")).unwrap();
+        // A name that is not UTF-8.
+        std::fs::write(
+            root.join(std::ffi::OsStr::from_bytes(b"DICOM/P1/\xff")),
+            b"x",
+        )
+        .unwrap();
+
+        let canonical = std::fs::canonicalize(&root).unwrap();
+        let own = FsMedium::new(canonical.clone(), &root);
+        let mut listing = Listing::default();
+        for entry in crate::check::sorted_walk(&root).into_iter().flatten() {
+            listing.note(&root, &entry);
+        }
+        let promise = expect_listing(&root);
+        offer_listing(promise, listing);
+        let walked = FsMedium::new(canonical, &root);
+        // The offer was taken: a second check walks for itself.
+        assert!(walked_listing(&root).is_none());
+        assert!(own.listing.len() > 15, "{:?}", own.listing);
+        assert_eq!(walked.listing, own.listing);
+        assert_eq!(*walked.files.borrow(), *own.files.borrow());
+        assert_eq!(walked.by_relative, own.by_relative);
+        assert!(!own.listing.iter().any(|(name, _)| name.contains("LINK")));
         let _ = std::fs::remove_dir_all(&dir);
     }
 }
