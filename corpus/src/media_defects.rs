@@ -288,6 +288,21 @@ pub fn sets() -> Vec<DefectSet> {
                 ));
             },
         ),
+        set(
+            "self-reference",
+            "the first IMAGE record's File ID is `DICOMDIR` (its image is gone)",
+            &["media/self-reference"],
+            &|f| {
+                let mut patients = patients.clone();
+                patients[0].studies[0].series[0].images[0].file_id = vec!["DICOMDIR".to_owned()];
+                *file(f, "DICOMDIR") = dicomdir::dicomdir(
+                    "DCMLINT_DEFECT",
+                    "1.2.826.0.1.3680043.10.1234.5.9",
+                    &patients,
+                );
+                take(f, FIRST);
+            },
+        ),
     ]
 }
 

@@ -29,7 +29,7 @@ pub fn ungated() -> bool {
     UNGATED.load(Ordering::SeqCst)
 }
 
-/// The corpus's Part 10 files (`corpus/files`, `corpus/media`, 165 as of this list):
+/// The corpus's Part 10 files (`corpus/files`, `corpus/media`, 168 as of this list):
 /// clean ones and one defect per rule of most families.
 const CORPUS: &[&[u8]] = &[
     include_bytes!("../../corpus/files/charset/escape-under-single-value.dcm"),
@@ -230,6 +230,13 @@ const CORPUS: &[&[u8]] = &[
         "../../corpus/media/defects/related-class-mismatch/DICOM/P0000001/ST000001/SE000002/IM000001"
     ),
     include_bytes!("../../corpus/media/defects/related-class-mismatch/DICOMDIR"),
+    include_bytes!(
+        "../../corpus/media/defects/self-reference/DICOM/P0000001/ST000001/SE000001/IM000002"
+    ),
+    include_bytes!(
+        "../../corpus/media/defects/self-reference/DICOM/P0000001/ST000001/SE000002/IM000001"
+    ),
+    include_bytes!("../../corpus/media/defects/self-reference/DICOMDIR"),
     include_bytes!(
         "../../corpus/media/defects/sop-class-mismatch/DICOM/P0000001/ST000001/SE000001/IM000001"
     ),

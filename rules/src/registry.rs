@@ -438,4 +438,5 @@ rules! {
     media_descriptor_missing: media::descriptor_missing::Check,
     media_descriptor_dicom: media::descriptor_dicom::Check,
     media_pdi_layout: media::pdi_layout::Check,
+    media_self_reference: media::self_reference::Check,
 }

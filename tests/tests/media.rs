@@ -120,6 +120,7 @@ const PLACED: &[(&str, &str, &[u8], usize)] = &[
     ),
     ("descriptor-missing", "(0004,1141)", b"README", 0),
     ("descriptor-dicom", "(0004,1141)", b"README", 0),
+    ("self-reference", "(0004,1500)", b"DICOMDIR", 0),
 ];
 
 #[test]

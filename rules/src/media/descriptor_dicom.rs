@@ -36,9 +36,10 @@ impl Rule for Check {
     const META: &'static RuleMeta = &DESCRIPTOR_DICOM;
 }
 
-/// Judges what the descriptor file `file_id` is.
-pub(crate) fn check(set: &mut FileSet<'_, '_>, file_id: &FileId<'_>, facts: Facts<'_>) {
-    if let Facts::Instance(_) = facts {
+/// Judges what the descriptor file `file_id` is; `true` when it is DICOM.
+pub(crate) fn check(set: &mut FileSet<'_, '_>, file_id: &FileId<'_>, facts: Facts<'_>) -> bool {
+    let dicom = matches!(facts, Facts::Instance(_));
+    if dicom {
         set.report(
             &DESCRIPTOR_DICOM,
             Some(file_id.span),
@@ -49,6 +50,7 @@ pub(crate) fn check(set: &mut FileSet<'_, '_>, file_id: &FileId<'_>, facts: Fact
             ),
         );
     }
+    dicom
 }
 
 #[cfg(test)]

@@ -36,13 +36,22 @@ impl Rule for Check {
     const META: &'static RuleMeta = &DESCRIPTOR_MISSING;
 }
 
-/// Resolves the descriptor file, if the DICOMDIR names one, and judges it; returns its
-/// handle so the listing does not judge it as an ordinary file.
+/// The File-set Descriptor File, found on the medium.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Descriptor {
+    /// Its handle: the listing does not judge it as an ordinary file.
+    pub(crate) file: FileHandle,
+    /// Whether it is DICOM (`media/descriptor-dicom`): a record that references it then
+    /// references an instance, and the descriptor's File ID is the mistake.
+    pub(crate) dicom: bool,
+}
+
+/// Resolves the descriptor file, if the DICOMDIR names one, and judges it.
 pub(crate) fn check(
     set: &mut FileSet<'_, '_>,
     medium: &mut dyn Medium,
     facts: &mut dyn FactsProvider,
-) -> Option<FileHandle> {
+) -> Option<Descriptor> {
     let span = set.index.info().file_set_descriptor_file_id?;
     let file_id = FileId::new(set.value(span), span);
     let tag = tags::FILE_SET_DESCRIPTOR_FILE_ID;
@@ -59,8 +68,8 @@ pub(crate) fn check(
             if !variant.is_exact() {
                 super::name_variant::report(set, None, tag, &file_id, variant);
             }
-            descriptor_dicom::check(set, &file_id, facts.facts(file));
-            Some(file)
+            let dicom = descriptor_dicom::check(set, &file_id, facts.facts(file));
+            Some(Descriptor { file, dicom })
         }
         Lookup::OutsideRoot => {
             super::unsafe_file_id::report_outside(set, None, tag, &file_id);

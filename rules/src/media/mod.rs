@@ -3,7 +3,8 @@
 //!
 //! The `dicomdir/*` rules judge a DICOMDIR by itself; these judge it against the file-set
 //! around it: does each Referenced File ID (0004,1500) lead to a file, safely and under
-//! its exact name; is that file a PS3.10 file whose File Meta repeats the record's
+//! its exact name, and to an instance rather than the DICOMDIR or the descriptor file;
+//! is that file a PS3.10 file whose File Meta repeats the record's
 //! (0004,1510)/(0004,1511)/(0004,1512); do the keys of the record and of its PATIENT,
 //! STUDY and SERIES records agree with the instance; is each file referenced once and
 //! every DICOM file referenced; does the File-set Descriptor File (0004,1141) exist as
@@ -39,6 +40,7 @@ pub mod pdi_layout;
 pub mod record_type_class;
 pub mod referenced_twice;
 pub mod related_class_mismatch;
+pub mod self_reference;
 pub mod sop_class_mismatch;
 pub mod sop_instance_mismatch;
 pub mod transfer_syntax_mismatch;
@@ -328,6 +330,9 @@ pub fn check_file_set(
     };
     referrers.fill(0);
     let encoding = encoding_of(bytes);
+    // The descriptor file and the DICOMDIR: no record may lead to them.
+    let descriptor = descriptor_missing::check(&mut set, medium, facts);
+    let not_instances = self_reference::NotInstances::find(medium, descriptor);
 
     // The records, from the root down: keys of the enclosing records kept by depth.
     let mut path = [RecordKeys::default(); DEFAULT_DEPTH];
@@ -364,12 +369,20 @@ pub fn check_file_set(
         let file_id = FileId::new(set.value(span), span);
         let lineage = path.get_mut(..=depth).unwrap_or(&mut []);
         check_reference(
-            &mut set, i, record, &file_id, lineage, referrers, medium, facts,
+            &mut set,
+            i,
+            record,
+            &file_id,
+            lineage,
+            referrers,
+            medium,
+            facts,
+            not_instances,
         );
     }
 
-    // The descriptor file, then every file of the medium.
-    let descriptor = descriptor_missing::check(&mut set, medium, facts);
+    // Every file of the medium.
+    let descriptor = descriptor.map(|d| d.file);
     let mut root = pdi_layout::Root::default();
     medium.list(&mut |entry| {
         root.note(entry);
@@ -415,6 +428,7 @@ fn check_reference(
     referrers: &mut [u32],
     medium: &mut dyn Medium,
     facts: &mut dyn FactsProvider,
+    not_instances: self_reference::NotInstances,
 ) {
     if let Some(hazard) = file_id.hazard() {
         unsafe_file_id::report(
@@ -428,6 +442,11 @@ fn check_reference(
     }
     let file = match medium.locate(file_id) {
         Lookup::Found { file, variant } => {
+            // The DICOMDIR or the descriptor file under any spelling: that is the whole
+            // mistake, and the file is no instance to compare with the record.
+            if self_reference::check(set, record_index, file_id, file, not_instances) {
+                return;
+            }
             if !variant.is_exact() {
                 name_variant::report(
                     set,
@@ -669,6 +688,7 @@ mod read_tests {
             include_bytes!("../../../corpus/media/defects/record-type-class/DICOMDIR"),
             include_bytes!("../../../corpus/media/defects/referenced-twice/DICOMDIR"),
             include_bytes!("../../../corpus/media/defects/related-class-mismatch/DICOMDIR"),
+            include_bytes!("../../../corpus/media/defects/self-reference/DICOMDIR"),
             include_bytes!("../../../corpus/media/defects/sop-class-mismatch/DICOMDIR"),
             include_bytes!("../../../corpus/media/defects/sop-instance-mismatch/DICOMDIR"),
             include_bytes!("../../../corpus/media/defects/transfer-syntax-mismatch/DICOMDIR"),

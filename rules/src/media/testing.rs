@@ -19,8 +19,10 @@ use crate::registry::Selection;
 /// One file of the fake medium: its path (`/`-separated; empty: no file) and bytes.
 pub(crate) type File = (&'static str, &'static [u8]);
 
-/// The most files a test's medium holds.
+/// The most files a test's medium holds (the DICOMDIR aside).
 const FILES: usize = 16;
+/// The DICOMDIR's handle: the slot after the files'.
+const DICOMDIR: usize = FILES;
 /// The largest DICOMDIR a test uses.
 const DICOMDIR_MAX: usize = 8192;
 
@@ -125,12 +127,15 @@ impl Disk {
         let bytes = &self.dicomdir[..self.len];
         let index = RecordIndex::read(bytes, &mut scratch[..slots]);
         let mut marks = [0u32; 64];
-        let mut referrers = [0u32; FILES];
-        let mut facts = [None; FILES];
+        let mut referrers = [0u32; FILES + 1];
+        let mut facts = [None; FILES + 1];
         for (fact, file) in facts.iter_mut().zip(&self.files) {
             if looks_dicom(file.1) {
                 *fact = Some(InstanceFacts::read(file.1));
             }
+        }
+        if looks_dicom(bytes) {
+            facts[DICOMDIR] = Some(InstanceFacts::read(bytes));
         }
         let mut medium = Fake {
             disk: self,
@@ -286,10 +291,21 @@ impl Write for Buf<'_> {
     }
 }
 
-/// The fake medium and facts provider over a [`Disk`]: handles are file slots.
+/// The fake medium and facts provider over a [`Disk`]: handles are file slots, and
+/// [`DICOMDIR`] the DICOMDIR's, in the root.
 struct Fake<'d> {
     disk: &'d Disk,
-    facts: &'d [Option<InstanceFacts>; FILES],
+    facts: &'d [Option<InstanceFacts>; FILES + 1],
+}
+
+impl Fake<'_> {
+    /// The files of the medium, the DICOMDIR included: (handle, path).
+    fn files(&self) -> impl Iterator<Item = (usize, &'static str)> + '_ {
+        let files = self.disk.files.iter().map(|f| f.0).enumerate();
+        files
+            .chain([(DICOMDIR, "DICOMDIR")])
+            .filter(|(_, path)| !path.is_empty())
+    }
 }
 
 /// How `on_disk` matches File ID component `name`: `None` if it does not; else the
@@ -319,10 +335,7 @@ impl Medium for Fake<'_> {
         let count = file_id.len();
         let mut best: Option<(usize, NameVariant, u8)> = None;
         let mut directory = false;
-        for (i, (path, _)) in self.disk.files.iter().enumerate() {
-            if path.is_empty() {
-                continue;
-            }
+        for (i, path) in self.files() {
             let mut variant = NameVariant::default();
             let mut cost = 0u8;
             let mut segments = path.split('/');
@@ -364,17 +377,20 @@ impl Medium for Fake<'_> {
     }
 
     fn list(&mut self, visit: &mut dyn FnMut(&Entry<'_>)) {
-        let files = &self.disk.files;
-        for (i, (path, _)) in files.iter().enumerate() {
-            if path.is_empty() {
-                continue;
-            }
+        let mut order = [(0, ""); FILES + 1];
+        let mut count = 0;
+        for file in self.files() {
+            order[count] = file;
+            count += 1;
+        }
+        let order = &order[..count];
+        for (k, &(i, path)) in order.iter().enumerate() {
             // Each directory once: when the first file below it comes.
             for (at, _) in path.match_indices('/') {
                 let dir = &path[..at];
-                let seen = files[..i]
+                let seen = order[..k]
                     .iter()
-                    .any(|(p, _)| p.len() > at && p.starts_with(dir) && p.as_bytes()[at] == b'/');
+                    .any(|(_, p)| p.len() > at && p.starts_with(dir) && p.as_bytes()[at] == b'/');
                 if !seen {
                     visit(&Entry {
                         path: dir,
@@ -439,7 +455,7 @@ fn the_sample_file_set_is_clean() {
 #[test]
 fn the_fake_medium_lists_each_directory_once() {
     let disk = Disk::sample();
-    let facts = [None; FILES];
+    let facts = [None; FILES + 1];
     let mut fake = Fake {
         disk: &disk,
         facts: &facts,
@@ -449,8 +465,8 @@ fn the_fake_medium_lists_each_directory_once() {
         EntryKind::Directory => dirs += 1,
         EntryKind::File(_) => files += 1,
     });
-    // DICOM, 3 patients, 4 studies, 5 series.
-    assert_eq!((dirs, files), (13, 9));
+    // DICOM, 3 patients, 4 studies, 5 series; the DICOMDIR and 9 images.
+    assert_eq!((dirs, files), (13, 10));
 }
 
 mod properties {
