@@ -34,27 +34,35 @@ const SECOND: &str = "DICOM/P0000001/ST000001/SE000001/IM000002";
 /// The clean base: patient 1 of the sample (3 CT images in 2 series) and its DICOMDIR.
 fn base() -> (Vec<Patient>, Files) {
     let patients: Vec<Patient> = sample_patients().into_iter().take(1).collect();
+    let files = file_set(
+        "",
+        "DCMLINT_DEFECT",
+        "1.2.826.0.1.3680043.10.1234.5.9",
+        &patients,
+    );
+    (patients, files)
+}
+
+/// The files of a valid file-set of `patients` whose root is `root` (empty, or a path
+/// ending in `/`): its DICOMDIR there, and each image under its File ID relative to it.
+fn file_set(root: &str, file_set_id: &str, file_set_uid: &str, patients: &[Patient]) -> Files {
     let mut files = vec![(
-        "DICOMDIR".to_owned(),
-        dicomdir::dicomdir(
-            "DCMLINT_DEFECT",
-            "1.2.826.0.1.3680043.10.1234.5.9",
-            &patients,
-        ),
+        format!("{root}DICOMDIR"),
+        dicomdir::dicomdir(file_set_id, file_set_uid, patients),
     )];
-    for patient in &patients {
+    for patient in patients {
         for study in &patient.studies {
             for series in &study.series {
                 for image in &series.images {
                     files.push((
-                        image.file_id.join("/"),
+                        format!("{root}{}", image.file_id.join("/")),
                         dicomdir::image_file(patient, study, series, image),
                     ));
                 }
             }
         }
     }
-    (patients, files)
+    files
 }
 
 /// Replaces the `nth` occurrence of `from` in `bytes` with `to` (same length).
@@ -303,7 +311,25 @@ pub fn sets() -> Vec<DefectSet> {
                 take(f, FIRST);
             },
         ),
+        set(
+            "nested-file-set",
+            "an older file-set (patient 2 of the sample, its own DICOMDIR) copied whole into OLD/",
+            &["media/nested-file-set"],
+            &|f| f.extend(nested_file_set()),
+        ),
     ]
+}
+
+/// A valid file-set of its own under `OLD/`: patient 2 of the sample, its DICOMDIR in
+/// `OLD/` and File IDs relative to it.
+fn nested_file_set() -> Files {
+    let patients: Vec<Patient> = sample_patients().into_iter().skip(1).take(1).collect();
+    file_set(
+        "OLD/",
+        "DCMLINT_OLD",
+        "1.2.826.0.1.3680043.10.1234.5.8",
+        &patients,
+    )
 }
 
 /// A DICOMDIR of `patients` with File-set Descriptor File ID (0004,1141) `README`.

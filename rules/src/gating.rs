@@ -29,7 +29,7 @@ pub fn ungated() -> bool {
     UNGATED.load(Ordering::SeqCst)
 }
 
-/// The corpus's Part 10 files (`corpus/files`, `corpus/media`, 168 as of this list):
+/// The corpus's Part 10 files (`corpus/files`, `corpus/media`, 176 as of this list):
 /// clean ones and one defect per rule of most families.
 const CORPUS: &[&[u8]] = &[
     include_bytes!("../../corpus/files/charset/escape-under-single-value.dcm"),
@@ -186,6 +186,26 @@ const CORPUS: &[&[u8]] = &[
         "../../corpus/media/defects/name-variant/DICOM/P0000001/ST000001/SE000002/IM000001"
     ),
     include_bytes!("../../corpus/media/defects/name-variant/DICOMDIR"),
+    include_bytes!(
+        "../../corpus/media/defects/nested-file-set/DICOM/P0000001/ST000001/SE000001/IM000001"
+    ),
+    include_bytes!(
+        "../../corpus/media/defects/nested-file-set/DICOM/P0000001/ST000001/SE000001/IM000002"
+    ),
+    include_bytes!(
+        "../../corpus/media/defects/nested-file-set/DICOM/P0000001/ST000001/SE000002/IM000001"
+    ),
+    include_bytes!("../../corpus/media/defects/nested-file-set/DICOMDIR"),
+    include_bytes!(
+        "../../corpus/media/defects/nested-file-set/OLD/DICOM/P0000002/ST000001/SE000001/IM000001"
+    ),
+    include_bytes!(
+        "../../corpus/media/defects/nested-file-set/OLD/DICOM/P0000002/ST000002/SE000001/IM000001"
+    ),
+    include_bytes!(
+        "../../corpus/media/defects/nested-file-set/OLD/DICOM/P0000002/ST000002/SE000001/IM000002"
+    ),
+    include_bytes!("../../corpus/media/defects/nested-file-set/OLD/DICOMDIR"),
     include_bytes!(
         "../../corpus/media/defects/not-dicom/DICOM/P0000001/ST000001/SE000001/IM000002"
     ),

@@ -439,4 +439,5 @@ rules! {
     media_descriptor_dicom: media::descriptor_dicom::Check,
     media_pdi_layout: media::pdi_layout::Check,
     media_self_reference: media::self_reference::Check,
+    media_nested_file_set: media::nested_file_set::Check,
 }

@@ -166,6 +166,7 @@ fn listing_findings_name_the_file() {
         ("extension", "DICOM/EXTRA.DCM"),
         ("depth", "A/B/C/D/E/F/G/H/README"),
         ("file-name", "ReadMe.html"),
+        ("nested-file-set", "OLD/DICOMDIR"),
     ] {
         let found = media_findings(&format!("corpus/media/defects/{set}"));
         assert!(!found.is_empty(), "{set}");

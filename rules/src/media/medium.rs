@@ -218,7 +218,9 @@ pub trait Medium {
     fn locate(&mut self, file_id: &FileId<'_>) -> Lookup;
 
     /// Calls `visit` with every file and directory under the root (the root itself
-    /// excepted), in a stable order. Symbolic links are not followed.
+    /// excepted), in a stable order. Symbolic links are not followed. Called twice per
+    /// check (first to find what the root and nested file-sets hold), in the same order
+    /// each time.
     fn list(&mut self, visit: &mut dyn FnMut(&Entry<'_>));
 }
 

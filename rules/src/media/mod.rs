@@ -8,8 +8,8 @@
 //! (0004,1510)/(0004,1511)/(0004,1512); do the keys of the record and of its PATIENT,
 //! STUDY and SERIES records agree with the instance; is each file referenced once and
 //! every DICOM file referenced; does the File-set Descriptor File (0004,1141) exist as
-//! text; and are the other files' names and depths fit for ISO 9660 media and the
-//! IHE PDI layout.
+//! text; does another file-set's DICOMDIR lie below the root; and are the other files'
+//! names and depths fit for ISO 9660 media and the IHE PDI layout.
 //!
 //! Like the directory rules they need a whole file-set, not one stream, so they are
 //! declared and registered like every rule (ids, docs, `--select`) with no stream hooks,
@@ -17,7 +17,10 @@
 //! ([`Medium`]: name lookup and listing) and what each file says about itself
 //! ([`FactsProvider`], [`InstanceFacts`]), so the rules run over the host file system in the CLI
 //! and over a firmware's own file system alike, without allocating: the memory is the
-//! caller's walk scratch (one `u32` per record) and one `u32` per file of the medium.
+//! caller's walk scratch (one `u32` per record) and one `u32` per file of the medium,
+//! besides a fixed buffer on the stack for the nested file-sets' directories. The medium
+//! is listed twice: first for what its root holds and where nested file-sets lie, then
+//! to judge every file.
 //!
 //! A File ID that could lead outside the file-set ([`FileId::hazard`]) is reported and
 //! never handed to the medium; a medium must itself refuse names that leave the root
@@ -35,6 +38,7 @@ pub mod key_differs;
 pub mod key_mismatch;
 pub mod missing_file;
 pub mod name_variant;
+pub mod nested_file_set;
 pub mod not_dicom;
 pub mod pdi_layout;
 pub mod record_type_class;
@@ -330,6 +334,15 @@ pub fn check_file_set(
     };
     referrers.fill(0);
     let encoding = encoding_of(bytes);
+
+    // A first listing, before any file is judged: what the root holds for IHE PDI, and
+    // the DICOMDIRs of other file-sets below it, whose files the second leaves to them.
+    let mut root = pdi_layout::Root::default();
+    let mut nested = nested_file_set::Nested::default();
+    medium.list(&mut |entry| {
+        root.note(entry);
+        nested.note(&mut set, entry);
+    });
     // The descriptor file and the DICOMDIR: no record may lead to them.
     let descriptor = descriptor_missing::check(&mut set, medium, facts);
     let not_instances = self_reference::NotInstances::find(medium, descriptor);
@@ -383,9 +396,14 @@ pub fn check_file_set(
 
     // Every file of the medium.
     let descriptor = descriptor.map(|d| d.file);
-    let mut root = pdi_layout::Root::default();
     medium.list(&mut |entry| {
-        root.note(entry);
+        if nested.holds(entry.path) {
+            // Another file-set's: only its depth on this medium is this one's business.
+            if let EntryKind::File(_) = entry.kind {
+                depth::check(&mut set, entry);
+            }
+            return;
+        }
         let EntryKind::File(file) = entry.kind else {
             return;
         };
@@ -411,7 +429,8 @@ pub fn check_file_set(
 }
 
 /// Whether a listed file is a DICOMDIR: the file-set's own (in the root; PS3.10 §8.6) or
-/// that of another file-set below it, which no record references either.
+/// that of another file-set below it (`media/nested-file-set`), which no record
+/// references either.
 fn is_dicomdir(entry: &Entry<'_>) -> bool {
     let name = entry.name().trim_end_matches(";1").trim_end_matches('.');
     name.eq_ignore_ascii_case("DICOMDIR")
@@ -683,6 +702,8 @@ mod read_tests {
             include_bytes!("../../../corpus/media/defects/key-mismatch/DICOMDIR"),
             include_bytes!("../../../corpus/media/defects/missing-file/DICOMDIR"),
             include_bytes!("../../../corpus/media/defects/name-variant/DICOMDIR"),
+            include_bytes!("../../../corpus/media/defects/nested-file-set/DICOMDIR"),
+            include_bytes!("../../../corpus/media/defects/nested-file-set/OLD/DICOMDIR"),
             include_bytes!("../../../corpus/media/defects/not-dicom/DICOMDIR"),
             include_bytes!("../../../corpus/media/defects/pdi-layout/DICOMDIR"),
             include_bytes!("../../../corpus/media/defects/record-type-class/DICOMDIR"),

@@ -6,12 +6,14 @@ use crate::runner::Rule;
 
 declare_rule! {
     /// ## What it checks
-    /// Every PS3.10 file under the directory that holds the DICOMDIR (DICOMDIRs
-    /// excepted: this one, or another file-set's below it) is referenced by a record
-    /// reached from the root. Non-DICOM
-    /// files (a README, a viewer, web pages) may stay unreferenced. Judged only when the
-    /// DICOMDIR has a Directory Record Sequence and every record was indexed and walked
-    /// (a truncated DICOMDIR or one deeper than the walk's bound says nothing here).
+    /// Every PS3.10 file under the directory that holds the DICOMDIR is referenced by a
+    /// record reached from the root. DICOMDIRs are excepted (this one, or another
+    /// file-set's below it), and so are the files in the directory of another file-set's
+    /// DICOMDIR and below, which belong to that file-set (`media/nested-file-set`).
+    /// Non-DICOM files (a README, a viewer, web pages) may stay unreferenced. Judged only
+    /// when the DICOMDIR has a Directory Record Sequence and every record was indexed and
+    /// walked (a truncated DICOMDIR or one deeper than the walk's bound says nothing
+    /// here).
     ///
     /// ## Why
     /// With a Directory Information Module, every DICOM file of the File-set shall be
