@@ -317,8 +317,32 @@ pub fn sets() -> Vec<DefectSet> {
             &["media/nested-file-set"],
             &|f| f.extend(nested_file_set()),
         ),
+        set(
+            "pdi-non-dicom",
+            "an IHE PDI medium (INDEX.HTM, README.TXT) with two JPEG exports beside the images of the first series",
+            &["media/pdi-non-dicom"],
+            &|f| {
+                f.push((
+                    "INDEX.HTM".to_owned(),
+                    b"<p>Images of one patient.</p>\n".to_vec(),
+                ));
+                f.push((
+                    "README.TXT".to_owned(),
+                    b"Images of one patient.\n".to_vec(),
+                ));
+                for name in ["IM000001.JPG", "IM000002.JPG"] {
+                    f.push((
+                        format!("DICOM/P0000001/ST000001/SE000001/{name}"),
+                        JPEG.to_vec(),
+                    ));
+                }
+            },
+        ),
     ]
 }
+
+/// The first bytes of a JPEG file (SOI, APP0 `JFIF`) and its end (EOI): not DICOM.
+const JPEG: &[u8] = b"\xFF\xD8\xFF\xE0\x00\x10JFIF\x00\x01\x01\x00\x00\x01\x00\x01\x00\x00\xFF\xD9";
 
 /// A valid file-set of its own under `OLD/`: patient 2 of the sample, its DICOMDIR in
 /// `OLD/` and File IDs relative to it.

@@ -29,7 +29,7 @@ pub fn ungated() -> bool {
     UNGATED.load(Ordering::SeqCst)
 }
 
-/// The corpus's Part 10 files (`corpus/files`, `corpus/media`, 176 as of this list):
+/// The corpus's Part 10 files (`corpus/files`, `corpus/media`, 180 as of this list):
 /// clean ones and one defect per rule of most families.
 const CORPUS: &[&[u8]] = &[
     include_bytes!("../../corpus/files/charset/escape-under-single-value.dcm"),
@@ -223,6 +223,16 @@ const CORPUS: &[&[u8]] = &[
         "../../corpus/media/defects/pdi-layout/DICOM/P0000001/ST000001/SE000002/IM000001"
     ),
     include_bytes!("../../corpus/media/defects/pdi-layout/DICOMDIR"),
+    include_bytes!(
+        "../../corpus/media/defects/pdi-non-dicom/DICOM/P0000001/ST000001/SE000001/IM000001"
+    ),
+    include_bytes!(
+        "../../corpus/media/defects/pdi-non-dicom/DICOM/P0000001/ST000001/SE000001/IM000002"
+    ),
+    include_bytes!(
+        "../../corpus/media/defects/pdi-non-dicom/DICOM/P0000001/ST000001/SE000002/IM000001"
+    ),
+    include_bytes!("../../corpus/media/defects/pdi-non-dicom/DICOMDIR"),
     include_bytes!(
         "../../corpus/media/defects/record-type-class/DICOM/P0000001/ST000001/SE000001/IM000001"
     ),

@@ -440,4 +440,5 @@ rules! {
     media_pdi_layout: media::pdi_layout::Check,
     media_self_reference: media::self_reference::Check,
     media_nested_file_set: media::nested_file_set::Check,
+    media_pdi_non_dicom: media::pdi_non_dicom::Check,
 }

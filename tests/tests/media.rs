@@ -167,6 +167,7 @@ fn listing_findings_name_the_file() {
         ("depth", "A/B/C/D/E/F/G/H/README"),
         ("file-name", "ReadMe.html"),
         ("nested-file-set", "OLD/DICOMDIR"),
+        ("pdi-non-dicom", "DICOM/P0000001/ST000001/SE000001"),
     ] {
         let found = media_findings(&format!("corpus/media/defects/{set}"));
         assert!(!found.is_empty(), "{set}");

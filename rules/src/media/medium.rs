@@ -218,9 +218,13 @@ pub trait Medium {
     fn locate(&mut self, file_id: &FileId<'_>) -> Lookup;
 
     /// Calls `visit` with every file and directory under the root (the root itself
-    /// excepted), in a stable order. Symbolic links are not followed. Called twice per
-    /// check (first to find what the root and nested file-sets hold), in the same order
-    /// each time.
+    /// excepted), depth first: each directory before the entries under it, and every
+    /// entry under a directory before the next entry that is not (names sorted within a
+    /// directory, or in path order, do this). Symbolic links are not followed. Called
+    /// twice per check (first to find what the root and nested file-sets hold), in the
+    /// same order each time. In another order only `media/pdi-non-dicom`, which judges
+    /// each directory when the listing leaves it, goes wrong (a directory judged in
+    /// pieces).
     fn list(&mut self, visit: &mut dyn FnMut(&Entry<'_>));
 }
 

@@ -9,7 +9,7 @@
 //! STUDY and SERIES records agree with the instance; is each file referenced once and
 //! every DICOM file referenced; does the File-set Descriptor File (0004,1141) exist as
 //! text; does another file-set's DICOMDIR lie below the root; and are the other files'
-//! names and depths fit for ISO 9660 media and the IHE PDI layout.
+//! names, depths and places fit for ISO 9660 media and the IHE PDI layout.
 //!
 //! Like the directory rules they need a whole file-set, not one stream, so they are
 //! declared and registered like every rule (ids, docs, `--select`) with no stream hooks,
@@ -18,9 +18,9 @@
 //! ([`FactsProvider`], [`InstanceFacts`]), so the rules run over the host file system in the CLI
 //! and over a firmware's own file system alike, without allocating: the memory is the
 //! caller's walk scratch (one `u32` per record) and one `u32` per file of the medium,
-//! besides a fixed buffer on the stack for the nested file-sets' directories. The medium
-//! is listed twice: first for what its root holds and where nested file-sets lie, then
-//! to judge every file.
+//! besides fixed buffers on the stack (the nested file-sets' directories, a frame per
+//! directory level of the listing). The medium is listed twice: first for what its root
+//! holds and where nested file-sets lie, then to judge every file.
 //!
 //! A File ID that could lead outside the file-set ([`FileId::hazard`]) is reported and
 //! never handed to the medium; a medium must itself refuse names that leave the root
@@ -41,6 +41,7 @@ pub mod name_variant;
 pub mod nested_file_set;
 pub mod not_dicom;
 pub mod pdi_layout;
+pub mod pdi_non_dicom;
 pub mod record_type_class;
 pub mod referenced_twice;
 pub mod related_class_mismatch;
@@ -64,6 +65,7 @@ use lint_core::{ByteSpan, Tag, Vr};
 
 use crate::finding::{Finding, Sink};
 use crate::registry::{RuleMeta, Selection};
+use pdi_non_dicom::Listed;
 
 pub use facts::{InstanceFacts, KEYS, Strength};
 pub use medium::{Entry, EntryKind, FileHandle, FileId, Hazard, Lookup, Medium, NameVariant};
@@ -396,6 +398,9 @@ pub fn check_file_set(
 
     // Every file of the medium.
     let descriptor = descriptor.map(|d| d.file);
+    let mut directories = (root.claims_pdi() && set.wants(&pdi_non_dicom::PDI_NON_DICOM))
+        .then(pdi_non_dicom::Directories::new);
+    let pdi = directories.is_some();
     medium.list(&mut |entry| {
         if nested.holds(entry.path) {
             // Another file-set's: only its depth on this medium is this one's business.
@@ -404,28 +409,56 @@ pub fn check_file_set(
             }
             return;
         }
-        let EntryKind::File(file) = entry.kind else {
-            return;
-        };
-        if Some(file) == descriptor || is_dicomdir(entry) {
-            return;
-        }
-        let referenced = usize::try_from(file.0)
-            .ok()
-            .and_then(|i| referrers.get(i))
-            .copied();
-        let part10 = facts.is_part10(file);
-        depth::check(&mut set, entry);
-        if part10 {
-            extension::check(&mut set, entry);
-            if referenced == Some(0) && walked_all {
-                unreferenced_file::report(&mut set, entry);
+        let listed = match entry.kind {
+            EntryKind::Directory => Listed::Directory,
+            EntryKind::File(file) if Some(file) == descriptor || is_dicomdir(entry) => {
+                Listed::Other
             }
-        } else if referenced == Some(0) {
-            file_name::check(&mut set, entry);
+            EntryKind::File(file) => {
+                let referenced = usize::try_from(file.0)
+                    .ok()
+                    .and_then(|i| referrers.get(i))
+                    .copied();
+                check_listed_file(&mut set, entry, file, referenced, walked_all, facts, pdi)
+            }
+        };
+        if let Some(directories) = directories.as_mut() {
+            directories.note(&mut set, entry, listed);
         }
     });
+    if let Some(directories) = directories.as_mut() {
+        directories.finish(&mut set);
+    }
     pdi_layout::check(&mut set, root);
+}
+
+/// Judges file `file` of the listing, which `referenced` records reference (`None`: its
+/// handle is past the referrers' end), and says what it is for `media/pdi-non-dicom`
+/// (whether it is a non-DICOM file is asked only when `pdi`).
+fn check_listed_file(
+    set: &mut FileSet<'_, '_>,
+    entry: &Entry<'_>,
+    file: FileHandle,
+    referenced: Option<u32>,
+    walked_all: bool,
+    facts: &mut dyn FactsProvider,
+    pdi: bool,
+) -> Listed {
+    let part10 = facts.is_part10(file);
+    depth::check(set, entry);
+    if part10 {
+        extension::check(set, entry);
+        if referenced == Some(0) && walked_all {
+            unreferenced_file::report(set, entry);
+        }
+    } else if referenced == Some(0) {
+        file_name::check(set, entry);
+    }
+    match (part10, referenced) {
+        (true, Some(1..)) => Listed::Referenced,
+        (false, Some(0)) if pdi && matches!(facts.facts(file), Facts::NotDicom) => Listed::NonDicom,
+        _ => Listed::Other,
+    }
 }
 
 /// Whether a listed file is a DICOMDIR: the file-set's own (in the root; PS3.10 §8.6) or
@@ -706,6 +739,7 @@ mod read_tests {
             include_bytes!("../../../corpus/media/defects/nested-file-set/OLD/DICOMDIR"),
             include_bytes!("../../../corpus/media/defects/not-dicom/DICOMDIR"),
             include_bytes!("../../../corpus/media/defects/pdi-layout/DICOMDIR"),
+            include_bytes!("../../../corpus/media/defects/pdi-non-dicom/DICOMDIR"),
             include_bytes!("../../../corpus/media/defects/record-type-class/DICOMDIR"),
             include_bytes!("../../../corpus/media/defects/referenced-twice/DICOMDIR"),
             include_bytes!("../../../corpus/media/defects/related-class-mismatch/DICOMDIR"),

@@ -12,9 +12,9 @@ declare_rule! {
     /// reported once, by its path.
     ///
     /// The files in that DICOMDIR's directory and below belong to the other file-set:
-    /// this file-set's `media/unreferenced-file`, `media/extension` and
-    /// `media/file-name` leave them to it (dcmlint checks that file-set by its own
-    /// DICOMDIR when it walks the directory); `media/depth` still counts them, as the
+    /// this file-set's `media/unreferenced-file`, `media/extension`, `media/file-name`
+    /// and `media/pdi-non-dicom` leave them to it (dcmlint checks that file-set by its
+    /// own DICOMDIR when it walks the directory); `media/depth` still counts them, as the
     /// 8 levels of ISO 9660 count from the root of the medium. The directories of 8
     /// nested file-sets (512 bytes of paths) are remembered; a finding says when one more
     /// could not be, and the files under it are then judged as this file-set's.

@@ -39,6 +39,17 @@ impl Rule for Check {
     const META: &'static RuleMeta = &PDI_LAYOUT;
 }
 
+/// The entry page of a PDI medium's web content, in its root.
+const INDEX: &str = "INDEX.HTM";
+/// The description of a PDI medium for people, in its root.
+const README: &str = "README.TXT";
+
+/// Whether a file named `name` (without `;1`) is one PDI places in the root of the
+/// medium.
+pub(crate) fn is_root_file(name: &str) -> bool {
+    name.eq_ignore_ascii_case(INDEX) || name.eq_ignore_ascii_case(README)
+}
+
 /// What the root of the medium holds, as far as PDI cares.
 #[derive(Clone, Copy, Debug, Default)]
 pub(crate) struct Root {
@@ -48,6 +59,12 @@ pub(crate) struct Root {
 }
 
 impl Root {
+    /// Whether the medium presents itself as IHE PDI: an `IHE_PDI` directory or an
+    /// `INDEX.HTM` in its root.
+    pub(crate) fn claims_pdi(&self) -> bool {
+        self.ihe_pdi || self.index
+    }
+
     /// Notes one entry of the listing.
     pub(crate) fn note(&mut self, entry: &Entry<'_>) {
         if entry.depth() != 1 {
@@ -57,8 +74,8 @@ impl Root {
         match entry.kind {
             EntryKind::Directory => self.ihe_pdi |= name.eq_ignore_ascii_case("IHE_PDI"),
             EntryKind::File(_) => {
-                self.index |= name.eq_ignore_ascii_case("INDEX.HTM");
-                self.readme |= name.eq_ignore_ascii_case("README.TXT");
+                self.index |= name.eq_ignore_ascii_case(INDEX);
+                self.readme |= name.eq_ignore_ascii_case(README);
             }
         }
     }
@@ -66,14 +83,14 @@ impl Root {
 
 /// Judges the root once the listing is done.
 pub(crate) fn check(set: &mut FileSet<'_, '_>, root: Root) {
-    if !(root.ihe_pdi || root.index) {
+    if !root.claims_pdi() {
         return;
     }
     for (present, name, why) in [
-        (root.index, "INDEX.HTM", "the entry page of its web content"),
+        (root.index, INDEX, "the entry page of its web content"),
         (
             root.readme,
-            "README.TXT",
+            README,
             "the description of the medium for people",
         ),
     ] {

@@ -377,13 +377,15 @@ impl Medium for Fake<'_> {
     }
 
     fn list(&mut self, visit: &mut dyn FnMut(&Entry<'_>)) {
+        // In path order, which is depth first: everything under `A/` sorts together.
         let mut order = [(0, ""); FILES + 1];
         let mut count = 0;
         for file in self.files() {
             order[count] = file;
             count += 1;
         }
-        let order = &order[..count];
+        let order = &mut order[..count];
+        order.sort_unstable_by_key(|(_, path)| *path);
         for (k, &(i, path)) in order.iter().enumerate() {
             // Each directory once: when the first file below it comes.
             for (at, _) in path.match_indices('/') {
