@@ -240,7 +240,7 @@ fn judge(set: &mut FileSet<'_, '_>, frame: &Frame) {
 
 #[cfg(test)]
 mod tests {
-    use crate::media::testing::{Disk, FIRST};
+    use crate::media::testing::{Disk, FIRST, refer_first_record_to};
 
     /// The sample as a PDI medium: `INDEX.HTM` and `README.TXT` in the root.
     fn pdi() -> Disk {
@@ -298,10 +298,7 @@ mod tests {
         // another file does not.
         let mut disk = pdi();
         disk.rename(FIRST, "IM000001");
-        let from = b"DICOM\\P0000001\\ST000001\\SE000001\\IM000001";
-        let mut to = [b' '; 41];
-        to[..8].copy_from_slice(b"IM000001");
-        crate::media::testing::patch(disk.dicomdir(), from, &to, 0);
+        refer_first_record_to(&mut disk, b"IM000001");
         assert!(!disk.check().has("media/pdi-non-dicom"));
         disk.put("AUTORUN.INF", b"[autorun]\n");
         let found = disk.check();

@@ -103,25 +103,14 @@ pub(crate) fn check(
 
 #[cfg(test)]
 mod tests {
-    use crate::media::testing::{Disk, FIRST, patch, with_descriptor};
-
-    /// The first IMAGE record's File ID.
-    const FIRST_ID: &[u8] = b"DICOM\\P0000001\\ST000001\\SE000001\\IM000001";
-
-    /// Replaces the first IMAGE record's File ID with `name`, padded with spaces to the
-    /// same length.
-    fn point_first_record_at(disk: &mut Disk, name: &[u8]) {
-        let mut to = [b' '; FIRST_ID.len()];
-        to[..name.len()].copy_from_slice(name);
-        patch(disk.dicomdir(), FIRST_ID, &to, 0);
-    }
+    use crate::media::testing::{Disk, FIRST, refer_first_record_to, with_descriptor};
 
     /// The sample with the first IMAGE record's File ID replaced by `name` and its image
     /// gone.
     fn pointing_at(name: &[u8]) -> Disk {
         let mut disk = Disk::sample();
         disk.take(FIRST);
-        point_first_record_at(&mut disk, name);
+        refer_first_record_to(&mut disk, name);
         disk
     }
 
@@ -149,7 +138,7 @@ mod tests {
         let mut disk = with_descriptor();
         disk.put("README", b"Images of one patient.\n");
         disk.take(FIRST);
-        point_first_record_at(&mut disk, b"README");
+        refer_first_record_to(&mut disk, b"README");
         let found = disk.check();
         // Not `media/not-dicom`: the README is text by design.
         assert!(found.only(&["media/self-reference"]), "{found:#?}");
@@ -163,7 +152,7 @@ mod tests {
         // (`media/descriptor-dicom`); the record is judged as usual and agrees.
         let mut disk = with_descriptor();
         disk.rename(FIRST, "README");
-        point_first_record_at(&mut disk, b"README");
+        refer_first_record_to(&mut disk, b"README");
         let found = disk.check();
         assert!(found.only(&["media/descriptor-dicom"]), "{found:#?}");
     }

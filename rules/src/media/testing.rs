@@ -434,6 +434,17 @@ pub(crate) fn patch(bytes: &mut [u8], from: &[u8], to: &[u8], nth: usize) {
     bytes[at..at + to.len()].copy_from_slice(to);
 }
 
+/// The sample's first IMAGE record's File ID, naming [`FIRST`].
+const FIRST_ID: &[u8] = b"DICOM\\P0000001\\ST000001\\SE000001\\IM000001";
+
+/// Replaces the first IMAGE record's File ID in `disk`'s DICOMDIR with `name`, padded
+/// with spaces to the same length (so no offset moves).
+pub(crate) fn refer_first_record_to(disk: &mut Disk, name: &[u8]) {
+    let mut to = [b' '; FIRST_ID.len()];
+    to[..name.len()].copy_from_slice(name);
+    patch(disk.dicomdir(), FIRST_ID, &to, 0);
+}
+
 /// What the sample's first image says about itself.
 pub(crate) fn first_facts() -> InstanceFacts {
     InstanceFacts::read(SAMPLE[0].1)
