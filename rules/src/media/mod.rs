@@ -446,6 +446,12 @@ fn check_listed_file(
 ) -> Listed {
     let part10 = facts.is_part10(file);
     depth::check(set, entry);
+    if part10 && referenced == Some(0) && is_directory_class(facts, file) {
+        // A DICOMDIR under another name (pydicom's dicomdirtests keep their variants
+        // beside the file-set's): the root of a file-set, not an instance of this one,
+        // so neither unreferenced nor named like an instance.
+        return Listed::Other;
+    }
     if part10 {
         extension::check(set, entry);
         if referenced == Some(0) && walked_all {
@@ -458,6 +464,17 @@ fn check_listed_file(
         (true, Some(1..)) => Listed::Referenced,
         (false, Some(0)) if pdi && matches!(facts.facts(file), Facts::NotDicom) => Listed::NonDicom,
         _ => Listed::Other,
+    }
+}
+
+/// Whether `file` says it is a DICOMDIR: its (0002,0002) is Media Storage Directory
+/// Storage.
+fn is_directory_class(facts: &mut dyn FactsProvider, file: FileHandle) -> bool {
+    match facts.facts(file) {
+        Facts::Instance(instance) => instance.sop_class.as_ref().is_some_and(|class| {
+            trim(class.as_bytes()) == crate::dicomdir::sop_class::MEDIA_STORAGE_DIRECTORY
+        }),
+        _ => false,
     }
 }
 

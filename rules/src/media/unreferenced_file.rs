@@ -7,8 +7,9 @@ use crate::runner::Rule;
 declare_rule! {
     /// ## What it checks
     /// Every PS3.10 file under the directory that holds the DICOMDIR is referenced by a
-    /// record reached from the root. DICOMDIRs are excepted (this one, or another
-    /// file-set's below it), and so are the files in the directory of another file-set's
+    /// record reached from the root. DICOMDIRs are excepted (this one, another
+    /// file-set's below it, or a file of any name whose (0002,0002) is Media Storage
+    /// Directory Storage, such as a copy kept beside the DICOMDIR), and so are the files in the directory of another file-set's
     /// DICOMDIR and below, which belong to that file-set (`media/nested-file-set`).
     /// Non-DICOM files (a README, a viewer, web pages) may stay unreferenced. Judged only
     /// when the DICOMDIR has a Directory Record Sequence and every record was indexed and
@@ -82,6 +83,19 @@ mod tests {
         disk.put("OTHER/DICOMDIR", crate::media::testing::SAMPLE_DICOMDIR);
         let found = disk.check();
         assert!(!found.has("media/unreferenced-file"), "{found:#?}");
+    }
+
+    #[test]
+    fn a_dicomdir_under_another_name_is_no_unreferenced_instance() {
+        let mut disk = Disk::sample();
+        disk.put("DICOMDIR-OLD", crate::media::testing::SAMPLE_DICOMDIR);
+        disk.put("OLDDIR.DCM", crate::media::testing::SAMPLE_DICOMDIR);
+        let found = disk.check();
+        assert!(!found.has("media/unreferenced-file"), "{found:#?}");
+        assert!(!found.has("media/extension"), "{found:#?}");
+        // An instance beside them still is.
+        disk.put("DICOM/P0000001/IM000099", disk.bytes_of(FIRST));
+        assert!(disk.check().only(&["media/unreferenced-file"]));
     }
 
     #[test]
