@@ -1,5 +1,6 @@
 //! `media/descriptor-missing`: the File-set Descriptor File (0004,1141) names no file.
 
+use lint_core::ByteSpan;
 use lint_core::tag::tags;
 
 use super::{FactsProvider, FileHandle, FileId, FileSet, Lookup, Medium, descriptor_dicom};
@@ -41,17 +42,14 @@ impl Rule for Check {
 pub(crate) struct Descriptor {
     /// Its handle: the listing does not judge it as an ordinary file.
     pub(crate) file: FileHandle,
-    /// Whether it is DICOM (`media/descriptor-dicom`): a record that references it then
-    /// references an instance, and the descriptor's File ID is the mistake.
-    pub(crate) dicom: bool,
+    /// Where its File ID lies in the DICOMDIR.
+    pub(crate) span: ByteSpan,
 }
 
-/// Resolves the descriptor file, if the DICOMDIR names one, and judges it.
-pub(crate) fn check(
-    set: &mut FileSet<'_, '_>,
-    medium: &mut dyn Medium,
-    facts: &mut dyn FactsProvider,
-) -> Option<Descriptor> {
+/// Resolves the descriptor file, if the DICOMDIR names one. What the file is, is judged
+/// by [`judge`] after the records: asking for its facts here would wait, in a run that
+/// gathers them as it lints, for a file that sorts late (`README`) before any record.
+pub(crate) fn check(set: &mut FileSet<'_, '_>, medium: &mut dyn Medium) -> Option<Descriptor> {
     let span = set.index.info().file_set_descriptor_file_id?;
     let file_id = FileId::new(set.value(span), span);
     let tag = tags::FILE_SET_DESCRIPTOR_FILE_ID;
@@ -68,8 +66,7 @@ pub(crate) fn check(
             if !variant.is_exact() {
                 super::name_variant::report(set, None, tag, &file_id, variant);
             }
-            let dicom = descriptor_dicom::check(set, &file_id, facts.facts(file));
-            Some(Descriptor { file, dicom })
+            Some(Descriptor { file, span })
         }
         Lookup::OutsideRoot => {
             super::unsafe_file_id::report_outside(set, None, tag, &file_id);
@@ -89,6 +86,16 @@ pub(crate) fn check(
         }
         Lookup::Unreadable => None,
     }
+}
+
+/// Judges what the descriptor file found by [`check`] is (`media/descriptor-dicom`).
+pub(crate) fn judge(
+    set: &mut FileSet<'_, '_>,
+    descriptor: Descriptor,
+    facts: &mut dyn FactsProvider,
+) {
+    let file_id = FileId::new(set.value(descriptor.span), descriptor.span);
+    descriptor_dicom::check(set, &file_id, facts.facts(descriptor.file));
 }
 
 #[cfg(test)]

@@ -346,7 +346,7 @@ pub fn check_file_set(
         nested.note(&mut set, entry);
     });
     // The descriptor file and the DICOMDIR: no record may lead to them.
-    let descriptor = descriptor_missing::check(&mut set, medium, facts);
+    let descriptor = descriptor_missing::check(&mut set, medium);
     let not_instances = self_reference::NotInstances::find(medium, descriptor);
 
     // The records, from the root down: keys of the enclosing records kept by depth.
@@ -396,7 +396,10 @@ pub fn check_file_set(
         );
     }
 
-    // Every file of the medium.
+    // What the descriptor file is, then every file of the medium.
+    if let Some(found) = descriptor {
+        descriptor_missing::judge(&mut set, found, facts);
+    }
     let descriptor = descriptor.map(|d| d.file);
     let mut directories = (root.claims_pdi() && set.wants(&pdi_non_dicom::PDI_NON_DICOM))
         .then(pdi_non_dicom::Directories::new);
@@ -513,7 +516,7 @@ fn check_reference(
         Lookup::Found { file, variant } => {
             // The DICOMDIR or the descriptor file under any spelling: that is the whole
             // mistake, and the file is no instance to compare with the record.
-            if self_reference::check(set, record_index, file_id, file, not_instances) {
+            if self_reference::check(set, record_index, file_id, file, not_instances, facts) {
                 return;
             }
             if !variant.is_exact() {

@@ -5,7 +5,7 @@ use lint_core::ByteSpan;
 use lint_core::tag::tags;
 
 use super::descriptor_missing::Descriptor;
-use super::{FileHandle, FileId, FileSet, Lookup, Medium};
+use super::{Facts, FactsProvider, FileHandle, FileId, FileSet, Lookup, Medium};
 use crate::registry::RuleMeta;
 use crate::runner::Rule;
 
@@ -52,13 +52,13 @@ impl Rule for Check {
 pub(crate) struct NotInstances {
     /// The DICOMDIR, as the medium resolves the File ID `DICOMDIR`.
     pub(crate) dicomdir: Option<FileHandle>,
-    /// The File-set Descriptor File, when it is not DICOM.
+    /// The File-set Descriptor File (a record that leads to it references an instance
+    /// if it is DICOM: then the descriptor's File ID is the mistake).
     pub(crate) descriptor: Option<FileHandle>,
 }
 
 impl NotInstances {
-    /// The DICOMDIR's handle, found on `medium`, and the descriptor file's unless it is
-    /// DICOM.
+    /// The DICOMDIR's handle, found on `medium`, and the descriptor file's.
     pub(crate) fn find(medium: &mut dyn Medium, descriptor: Option<Descriptor>) -> Self {
         let own = FileId::new(b"DICOMDIR", ByteSpan::default());
         let dicomdir = match medium.locate(&own) {
@@ -67,7 +67,7 @@ impl NotInstances {
         };
         NotInstances {
             dicomdir,
-            descriptor: descriptor.filter(|d| !d.dicom).map(|d| d.file),
+            descriptor: descriptor.map(|d| d.file),
         }
     }
 }
@@ -81,10 +81,13 @@ pub(crate) fn check(
     file_id: &FileId<'_>,
     file: FileHandle,
     not_instances: NotInstances,
+    facts: &mut dyn FactsProvider,
 ) -> bool {
     let what = if Some(file) == not_instances.dicomdir {
         "the DICOMDIR itself"
-    } else if Some(file) == not_instances.descriptor {
+    } else if Some(file) == not_instances.descriptor
+        && !matches!(facts.facts(file), Facts::Instance(_))
+    {
         "the File-set Descriptor File named by (0004,1141), a text file for people"
     } else {
         return false;
