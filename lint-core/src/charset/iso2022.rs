@@ -358,6 +358,18 @@ pub enum Escape {
 pub fn parse_escape(bytes: &[u8]) -> (Escape, usize) {
     // A match rather than a search of ALL: escapes sit on the hot path of Japanese text.
     use EscapeSequence as E;
+    // The pair that brackets every kanji run (`ESC $ B` … `ESC ( B`) first, as one
+    // compare each: the general match below is a jump table that Japanese text, which
+    // alternates the two, sends to a different target every time.
+    if let [_, b1, b2, ..] = *bytes {
+        let pair = u16::from_le_bytes([b1, b2]);
+        if pair == u16::from_le_bytes(*b"$B") {
+            return (Escape::Dicom(E::Ir87), 3);
+        }
+        if pair == u16::from_le_bytes(*b"(B") {
+            return (Escape::Dicom(E::Ir6), 3);
+        }
+    }
     let known = match bytes {
         [_, b'(', b'B', ..] => Some(E::Ir6),
         [_, b'(', b'J', ..] => Some(E::Ir14),
