@@ -357,14 +357,23 @@ fn ends_single_byte_run<const K: u8>(b: u8) -> bool {
 /// delimiter. Without branches, so that a loop over a chunk becomes vector compares.
 #[inline(always)]
 fn utf8_breaks<const K: u8>(p3: u8, p2: u8, p1: u8, b: u8) -> bool {
-    let cont = (b & 0xC0) == 0x80;
-    let want_cont = (p1 >= 0xC0) | (p2 >= 0xE0) | (p3 >= 0xF0);
+    let cont = (b as i8) < -0x40;
+    // Saturating subtractions: non-zero exactly where a lead byte calls for one more.
+    let want_cont =
+        (p1.saturating_sub(0xBF) | p2.saturating_sub(0xDF) | p3.saturating_sub(0xEF)) != 0;
     let mut no = cont != want_cont;
-    no |= (b < 0x20) | (b == 0x7F) | (b & 0xFE == 0xC0) | (b >= 0xF5);
-    // After `E0`: no overlong form; after `C2`: no C1 control. Both need `A0`–`BF`.
-    no |= ((p1 == 0xE0) | (p1 == 0xC2)) & (b < 0xA0);
-    no |= ((p1 == 0xED) & (b > 0x9F)) | ((p1 == 0xF0) & (b < 0x90));
-    no |= (p1 == 0xF4) & (b > 0x8F);
+    // `00`–`1F` and `F5`–`FF` in one compare: moved up by 11 they are `00`–`2A`.
+    no |= (b.wrapping_add(0x0B) < 0x2B) | (b == 0x7F) | (b & 0xFE == 0xC0);
+    // The second-byte rules, where `b` is a continuation byte `80`–`BF` (else `no` is
+    // set already): its bits 5 and 4 tell `80`–`8F`, `90`–`9F`, `A0`–`AF`, `B0`–`BF`.
+    // After `E0` (no overlong form) and `C2` (no C1 control): `A0`–`BF`; after `ED` (no
+    // surrogate): `80`–`9F`; after `F0` (no overlong form): `90`–`BF`; after `F4` (not
+    // above U+10FFFF): `80`–`8F`.
+    let low_half = b & 0x20 == 0;
+    let lowest = b & 0x30 == 0;
+    no |= ((p1 == 0xE0) | (p1 == 0xC2)) & low_half;
+    no |= ((p1 == 0xED) & !low_half) | ((p1 == 0xF0) & lowest);
+    no |= (p1 == 0xF4) & !lowest;
     no | is_delimiter::<K>(b)
 }
 

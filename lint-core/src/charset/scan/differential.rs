@@ -418,3 +418,38 @@ fn utf8_runs_after_stray_bytes() {
         }
     }
 }
+
+/// Every pair of a byte ≥ `80` and any byte, with two continuation bytes after them,
+/// inside a long UTF-8 run and at each of the 16 lanes of a chunk (the first three read
+/// their context from the chunk before): the chunked test of the second-byte rules
+/// (overlong forms, surrogates, above U+10FFFF, C1 controls) must stop the run where
+/// character-by-character validation does.
+#[test]
+fn utf8_every_lead_and_second_byte_in_every_lane() {
+    let utf8 = SpecificCharacterSet::from_value(b"ISO_IR 192");
+    let text = "山田太郎やまだたろう".as_bytes();
+    let mut buf = [0u8; 80];
+    for x in 0x80..=0xFFu8 {
+        for y in 0..=0xFFu8 {
+            for lane in 0..16 {
+                // `lane` ASCII letters, then six whole characters: `x` moves lane by lane.
+                let mut n = 0;
+                for &b in b"abcdefghijklmnop"[..lane]
+                    .iter()
+                    .chain(&text[..18])
+                    .chain(&[x, y, 0x80, 0x80])
+                {
+                    buf[n] = b;
+                    n += 1;
+                }
+                for &b in &text[..12] {
+                    buf[n] = b;
+                    n += 1;
+                }
+                for kind in [TextKind::FreeText, TextKind::PersonName] {
+                    assert_same(&buf[..n], &utf8, kind);
+                }
+            }
+        }
+    }
+}
