@@ -16,7 +16,10 @@ declare_rule! {
     /// (1), Study Description, Accession Number (2); SERIES: Modality, Series Instance
     /// UID, Series Number (1); IMAGE: Instance Number (1); and the keys of the other
     /// record types (RT, SR, presentation, encapsulated document, hanging protocol,
-    /// implant, inventory…) as tabulated in F.5.x. Conditional (1C) keys are not checked.
+    /// implant, inventory…) as tabulated in F.5.x. Of the conditional (Type 1C) keys,
+    /// Verification DateTime (0040,A030) of an SR DOCUMENT whose Verification Flag is
+    /// `VERIFIED` is checked; the others depend on the content of the instance and are
+    /// not.
     ///
     /// ## Why
     /// Viewers list and sort the disc from the record keys without opening the files, so
@@ -255,13 +258,28 @@ pub(super) fn check(_dir: &Directory<'_>, out: &mut Reporter<'_>, record: &Recor
             );
         }
     }
+    // F.5.25: Verification DateTime is Type 1C, required when the flag is VERIFIED.
+    if record.kind == RecordType::SrDocument && record.verified {
+        let tag = Tag::new(0x0040, 0xA030);
+        if key_bit(tag).is_some_and(|bit| record.filled & bit == 0) {
+            out.report(
+                &MISSING_KEY,
+                record.header,
+                Some(tag),
+                Some(record.record),
+                format_args!(
+                    "the SR DOCUMENT record's Verification Flag is VERIFIED but its VerificationDateTime {tag} is absent or empty (Type 1C: required when VERIFIED)"
+                ),
+            );
+        }
+    }
 }
 
 #[cfg(test)]
 mod tests {
-    use dcmlint_corpus::builder::DataSet;
-    use lint_core::Vr;
+    use dcmlint_corpus::builder::{DataSet, Item};
     use lint_core::tag::tags;
+    use lint_core::{Tag, Vr};
 
     use super::super::scan::KEY_TAGS;
     use super::super::tests::{build, example, example_records, hits, only};
@@ -292,6 +310,55 @@ mod tests {
         assert_eq!(found[0].path, "(0004,1220)[2]/(0020,0011)");
         assert!(found[0].message.contains("SeriesNumber"), "{found:?}");
         assert!(found[1].message.contains("empty"), "{found:?}");
+    }
+
+    /// An SR DOCUMENT record in place of the example's first IMAGE record, with `keys`.
+    fn sr_document(keys: DataSet) -> impl core::ops::Deref<Target = [u8]> {
+        let mut records = example_records();
+        if let Some(record) = records.iter_mut().find(|r| r.kind == "IMAGE") {
+            record.kind = "SR DOCUMENT";
+            record.keys = keys;
+        }
+        build(records)
+    }
+
+    /// The keys F.5.25 requires of an SR DOCUMENT record, with Verification Flag `flag`.
+    fn sr_keys(flag: &str) -> DataSet {
+        let concept = DataSet::new()
+            .el(Tag::new(0x0008, 0x0100), Vr::SH, "18748-4")
+            .el(Tag::new(0x0008, 0x0102), Vr::SH, "LN")
+            .el(
+                Tag::new(0x0008, 0x0104),
+                Vr::LO,
+                "Diagnostic Imaging Report",
+            );
+        DataSet::new()
+            .el(Tag::new(0x0008, 0x0023), Vr::DA, "20240131")
+            .el(Tag::new(0x0008, 0x0033), Vr::TM, "093000")
+            .el(tags::INSTANCE_NUMBER, Vr::IS, "1")
+            .seq(
+                Tag::new(0x0040, 0xA043),
+                [concept].into_iter().map(Item::new).collect(),
+            )
+            .el(Tag::new(0x0040, 0xA491), Vr::CS, "COMPLETE")
+            .el(Tag::new(0x0040, 0xA493), Vr::CS, flag)
+    }
+
+    #[test]
+    fn a_verified_sr_document_needs_its_verification_datetime() {
+        let found = only(&sr_document(sr_keys("VERIFIED")), "dicomdir/missing-key");
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(found[0].message.contains("(0040,A030)"), "{found:?}");
+        assert!(found[0].message.contains("Type 1C"), "{found:?}");
+        let dated = sr_keys("VERIFIED").el(Tag::new(0x0040, 0xA030), Vr::DT, "20240131093000");
+        assert!(hits(&sr_document(dated)).is_empty());
+        let empty = sr_keys("VERIFIED").el(Tag::new(0x0040, 0xA030), Vr::DT, "");
+        assert_eq!(only(&sr_document(empty), "dicomdir/missing-key").len(), 1);
+    }
+
+    #[test]
+    fn an_unverified_sr_document_needs_no_verification_datetime() {
+        assert!(hits(&sr_document(sr_keys("UNVERIFIED"))).is_empty());
     }
 
     #[test]

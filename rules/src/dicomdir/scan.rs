@@ -41,7 +41,7 @@ pub(crate) struct MetaInfo {
 
 /// The record keys a `dicomdir/missing-key` check may ask for: bit `i` of
 /// [`RecordKeys::present`] stands for `KEY_TAGS[i]`. At most 64.
-pub(crate) const KEY_TAGS: [Tag; 58] = [
+pub(crate) const KEY_TAGS: [Tag; 59] = [
     Tag::new(0x0008, 0x0008), // Image Type
     Tag::new(0x0008, 0x0012), // Instance Creation Date
     Tag::new(0x0008, 0x0013), // Instance Creation Time
@@ -71,6 +71,7 @@ pub(crate) const KEY_TAGS: [Tag; 58] = [
     Tag::new(0x0028, 0x0011), // Columns
     Tag::new(0x0028, 0x9001), // Data Point Rows
     Tag::new(0x0028, 0x9002), // Data Point Columns
+    Tag::new(0x0040, 0xA030), // Verification DateTime
     Tag::new(0x0040, 0xA043), // Concept Name Code Sequence
     Tag::new(0x0040, 0xA491), // Completion Flag
     Tag::new(0x0040, 0xA493), // Verification Flag
@@ -102,6 +103,9 @@ pub(crate) const KEY_TAGS: [Tag; 58] = [
     Tag::new(0x300A, 0x0002), // RT Plan Label
 ];
 
+/// Verification Flag (0040,A493).
+const VERIFICATION_FLAG: Tag = Tag::new(0x0040, 0xA493);
+
 /// The bit of `tag` in [`KEY_TAGS`].
 pub(crate) fn key_bit(tag: Tag) -> Option<u64> {
     KEY_TAGS
@@ -130,6 +134,9 @@ pub(crate) struct RecordKeys {
     unique: [Option<ByteSpan>; 4],
     /// The first defect of its Icon Image Sequence (0088,0200), if any.
     pub(crate) icon: Option<IconDefect>,
+    /// Whether its Verification Flag (0040,A493) is `VERIFIED` (Verification DateTime
+    /// (0040,A030) is then required: F.5.25).
+    pub(crate) verified: bool,
 }
 
 /// What is wrong with a record's icon image (PS3.3 F.7).
@@ -250,6 +257,7 @@ impl RecordKeys {
             filled: 0,
             unique: [None; 4],
             icon: None,
+            verified: false,
         }
     }
 
@@ -271,6 +279,9 @@ impl RecordKeys {
             if slot.is_none() {
                 *slot = Some(element.value_span);
             }
+        }
+        if tag == VERIFICATION_FLAG {
+            self.verified = super::trim(value) == b"VERIFIED";
         }
         if let Some(bit) = key_bit(tag) {
             self.present |= bit;
