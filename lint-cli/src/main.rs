@@ -316,8 +316,9 @@ fn run_check(args: &CheckArgs) -> ExitCode {
     } else {
         0
     };
-    let stdout = std::io::stdout();
-    let mut out = stdout.lock();
+    // Buffered: stdout alone flushes at every line, a system call per line of a SARIF
+    // log or of the summary tree.
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
     let written = match args.format {
         Format::Human if args.quiet && code == 0 => Ok(()),
         Format::Human if args.quiet => render::summary::write(&mut out, &report),
