@@ -231,6 +231,15 @@ fn required(kind: RecordType) -> &'static [(Tag, Need)] {
 /// Judges one record's keys as its item closes (the caller asks whether the rule is
 /// selected, once per DICOMDIR).
 pub(super) fn check(_dir: &Directory<'_>, out: &mut Reporter<'_>, record: &RecordKeys) {
+    let report = |out: &mut Reporter<'_>, tag: Tag, message: core::fmt::Arguments<'_>| {
+        out.report(
+            &MISSING_KEY,
+            record.header,
+            Some(tag),
+            Some(record.record),
+            message,
+        );
+    };
     for &(tag, need) in required(record.kind) {
         let Some(bit) = key_bit(tag) else { continue };
         let present = record.present & bit != 0;
@@ -239,19 +248,15 @@ pub(super) fn check(_dir: &Directory<'_>, out: &mut Reporter<'_>, record: &Recor
         let kind = record.kind.defined_term().unwrap_or("");
         if !present {
             let ty = if need == One { 1 } else { 2 };
-            out.report(
-                &MISSING_KEY,
-                record.header,
-                Some(tag),
-                Some(record.record),
+            report(
+                out,
+                tag,
                 format_args!("the {kind} record has no {keyword} {tag} (Type {ty})"),
             );
         } else if need == One && !filled {
-            out.report(
-                &MISSING_KEY,
-                record.header,
-                Some(tag),
-                Some(record.record),
+            report(
+                out,
+                tag,
                 format_args!(
                     "the {kind} record's {keyword} {tag} is empty (Type 1: it needs a value)"
                 ),
@@ -262,11 +267,9 @@ pub(super) fn check(_dir: &Directory<'_>, out: &mut Reporter<'_>, record: &Recor
     if record.kind == RecordType::SrDocument && record.verified {
         let tag = Tag::new(0x0040, 0xA030);
         if key_bit(tag).is_some_and(|bit| record.filled & bit == 0) {
-            out.report(
-                &MISSING_KEY,
-                record.header,
-                Some(tag),
-                Some(record.record),
+            report(
+                out,
+                tag,
                 format_args!(
                     "the SR DOCUMENT record's Verification Flag is VERIFIED but its VerificationDateTime {tag} is absent or empty (Type 1C: required when VERIFIED)"
                 ),
