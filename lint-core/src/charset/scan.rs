@@ -16,12 +16,13 @@
 //! terminates in at most `len + 1` tokens.
 //!
 //! Speed. Text runs are found in chunks of 16 bytes written as branch-free byte loops the
-//! compiler turns into vector compares (`run_until` for ASCII, `utf8_chunk_breaks` for
-//! UTF-8), with the delimiters of each [`TextKind`] compiled in as constants; 94×94 pairs
-//! inside a row's contiguous range of plain positions (`tables::RowRanges`) cost one
-//! compare. Only the chunk that ends a run, and whatever must be reported, go through the
-//! byte-by-byte code. The token sequence is the one the scanner had before these fast
-//! paths: the test-only `reference` module keeps that scanner and the `differential`
+//! compiler turns into vector compares (`run_until` for ASCII; for UTF-8 a quick test,
+//! `utf8_chunk_quick`, and the full `utf8_chunk_breaks` only for the chunks it flags),
+//! with the delimiters of each [`TextKind`] compiled in as constants; 94×94 pairs inside a
+//! row's contiguous range of plain positions (`tables::RowRanges`) cost one compare. Only
+//! the chunk that ends a run, and whatever must be reported, go through the byte-by-byte
+//! code. The token sequence is the one the scanner had before these fast paths: the
+//! test-only `reference` module keeps that scanner and the `differential`
 //! tests compare the two on random, fragment-built and exhaustive inputs.
 
 use super::iso2022::{CodeState, CodedCharacterSet, Escape, parse_escape};
@@ -391,21 +392,67 @@ fn utf8_chunk_breaks<const K: u8>(w: &[u8; 19]) -> u128 {
     u128::from_le_bytes(breaks)
 }
 
-/// The number of characters that start in the first `n` of the 16 bytes `w[3..]` (the
-/// bytes that are not continuation bytes `80`–`BF`): a vector compare and a byte sum.
+/// A quick test of the 16 bytes `w[3..]` (after the three bytes `w[..3]`): `(suspect,
+/// conts)`. `suspect` is 0 for most chunks that [`utf8_chunk_breaks`] finds clean and
+/// never for one it does not: it flags what `utf8_breaks` flags except the second-byte
+/// rules and the wish of a 4-byte lead, and flags instead every byte that follows a lead
+/// with a second-byte rule (`C2`, `E0`, `ED`) or a 4-byte lead (`F0`–`FF`, which covers
+/// the second-byte rules of `F0` and `F4`); the caller adds the 4-byte leads `w[0]` and
+/// `w[1]`, whose bytes follow only in this chunk. It takes about two thirds of the vector
+/// operations, and Japanese and Chinese leads are `E3`–`E9`, Latin letters `C3`–`C5`, so
+/// most text passes it. `conts` has byte `k` 1 where `w[3 + k]` is a continuation byte.
 #[inline(always)]
-fn utf8_chunk_chars(w: &[u8; 19], n: usize) -> usize {
-    let count = w.iter().skip(3).enumerate().fold(0u8, |c, (k, &b)| {
-        c + u8::from(((b as i8) >= -0x40) & (k < n))
-    });
-    usize::from(count)
+fn utf8_chunk_quick<const K: u8>(w: &[u8; 19]) -> (u128, u128) {
+    let mut suspect = [0u8; 16];
+    let mut conts = [0u8; 16];
+    for ((f, c), q) in suspect.iter_mut().zip(&mut conts).zip(w.windows(4)) {
+        if let &[_, p2, p1, b] = q {
+            let cont = (b as i8) < -0x40;
+            // `p1 - BF`: 1 for `C0` … `31` for `F0`, `40` for `FF`; 0 below `C0`.
+            let lead = p1.saturating_sub(0xBF);
+            let want_cont = (lead | p2.saturating_sub(0xDF)) != 0;
+            let mut no = cont != want_cont;
+            no |= (b.wrapping_add(0x0B) < 0x2B) | (b == 0x7F) | (b & 0xFE == 0xC0);
+            no |= (lead == 0xC2 - 0xBF) | (lead == 0xE0 - 0xBF) | (lead == 0xED - 0xBF);
+            no |= lead >= 0xF0 - 0xBF;
+            *f = u8::from(no | is_delimiter::<K>(b));
+            *c = u8::from(cont);
+        }
+    }
+    (u128::from_le_bytes(suspect), u128::from_le_bytes(conts))
 }
 
-/// [`utf8_chunk_chars`] of all 16 bytes, eight at a time in a word: a byte starts a
-/// character when its top bit is clear or the next bit set; the flags (0 or 1 per byte)
-/// of both words are added bytewise and summed with one multiplication.
+/// The sum of the byte lanes of `x` (each at most 255): pairs of lanes added, then the
+/// four 16-bit sums by one multiplication.
 #[inline(always)]
-fn utf8_chunk_all_chars(w: &[u8; 19]) -> usize {
+fn sum_lanes(x: u64) -> usize {
+    const PAIRS: u64 = 0x00FF_00FF_00FF_00FF;
+    let pairs = (x & PAIRS) + ((x >> 8) & PAIRS);
+    (pairs.wrapping_mul(0x0001_0001_0001_0001) >> 48) as usize
+}
+
+/// The number of characters that start in the first `n` (< 16) of the 16 bytes `w[3..]`
+/// (the bytes that are not continuation bytes `80`–`BF`): the flags of [`utf8_lead_flags`]
+/// below byte `n`, summed with one multiplication per word.
+#[inline(always)]
+fn utf8_chunk_chars(w: &[u8; 19], n: usize) -> usize {
+    let (lo, hi) = utf8_lead_flags(w);
+    let keep = |bytes: usize| -> u64 {
+        if bytes >= 8 {
+            u64::MAX
+        } else {
+            (1u64 << (8 * bytes)) - 1
+        }
+    };
+    let lo = lo & keep(n);
+    let hi = hi & keep(n.saturating_sub(8));
+    ((lo + hi).wrapping_mul(ONES) >> 56) as usize
+}
+
+/// The bytes of `w[3..]` that start a character, as two words of flags (1 per byte): a
+/// byte starts a character when its top bit is clear or the next bit set.
+#[inline(always)]
+fn utf8_lead_flags(w: &[u8; 19]) -> (u64, u64) {
     let word = |k: usize| {
         let x = u64::from_le_bytes(
             w.get(k..k + 8)
@@ -414,7 +461,7 @@ fn utf8_chunk_all_chars(w: &[u8; 19]) -> usize {
         );
         ((!x | (x << 1)) & HIGHS) >> 7
     };
-    ((word(3) + word(11)).wrapping_mul(ONES) >> 56) as usize
+    (word(3), word(11))
 }
 
 /// The run of UTF-8 characters at `value[start..]` that [`utf8_run`] finds (its length in
@@ -467,18 +514,30 @@ fn utf8_chunks<const K: u8>(
     mut i: usize,
     mut chars: usize,
 ) -> (usize, usize) {
-    while let Some(Ok(window)) = value
-        .get(i.wrapping_sub(3)..i + 16)
-        .map(<&[u8; 19]>::try_from)
-    {
+    // The continuation bytes of the clean chunks, added lane by lane in two words (a
+    // lane holds at most 255) and summed every 255 chunks and at the end: the characters
+    // are the bytes less these.
+    let (mut conts, mut clean) = (0u128, 0);
+    let sum = |conts: u128, clean: usize| {
+        16 * clean - sum_lanes(conts as u64) - sum_lanes((conts >> 64) as u64)
+    };
+    let body = value.get(i.wrapping_sub(3)..).unwrap_or(&[]);
+    let mut k = 0;
+    while let Some(Ok(window)) = body.get(k..k + 19).map(<&[u8; 19]>::try_from) {
         // Borrowed, not copied: a copy on the stack read back with overlapping loads
         // stalls store forwarding.
-        let breaks = utf8_chunk_breaks::<K>(window);
+        let (suspect, c) = utf8_chunk_quick::<K>(window);
+        let far_lead = window[0].max(window[1]) >= 0xF0;
+        let breaks = if (suspect != 0) | far_lead {
+            utf8_chunk_breaks::<K>(window)
+        } else {
+            0
+        };
         if breaks != 0 {
             // The bytes before the first break continue the run as a clean chunk's do.
             let j = (breaks.trailing_zeros() / 8) as usize;
-            chars += utf8_chunk_chars(window, j);
-            i += j;
+            chars += utf8_chunk_chars(window, j) + sum(conts, clean);
+            i += k + j;
             // A control, DEL or delimiter where no continuation byte is due ends the run
             // here, as `utf8_run` would find; anything else goes to `utf8_run` below.
             if let Some(&[p3, p2, p1, b]) = window.get(j..j + 4) {
@@ -487,11 +546,28 @@ fn utf8_chunks<const K: u8>(
                     return (i - start, chars);
                 }
             }
-            break;
+            return utf8_finish::<K>(value, start, i, chars);
         }
-        chars += utf8_chunk_all_chars(window);
-        i += 16;
+        conts += c;
+        clean += 1;
+        if clean == 255 {
+            chars += sum(conts, clean);
+            (conts, clean) = (0, 0);
+        }
+        k += 16;
     }
+    utf8_finish::<K>(value, start, i + k, chars + sum(conts, clean))
+}
+
+/// The end of [`utf8_chunks`]'s run from `i`, where its chunks stopped (`chars`
+/// characters in `value[start..i]`): the bytes `utf8_run` must walk.
+#[inline(always)]
+fn utf8_finish<const K: u8>(
+    value: &[u8],
+    start: usize,
+    mut i: usize,
+    mut chars: usize,
+) -> (usize, usize) {
     // A character that the end of the last clean chunk cuts goes back to `utf8_run` whole
     // (its lead byte was counted): look for a lead byte in the last three bytes of the run.
     for k in 1..=(i - start).min(3) {

@@ -432,9 +432,11 @@ fn utf8_every_lead_and_second_byte_in_every_lane() {
     for x in 0x80..=0xFFu8 {
         for y in 0..=0xFFu8 {
             for lane in 0..16 {
-                // `lane` ASCII letters, then six whole characters: `x` moves lane by lane.
+                // 16 + `lane` ASCII letters (the first 16 are the head `utf8_run` takes, so
+                // the chunks start after them), then six whole characters: `x` moves
+                // lane by lane.
                 let mut n = 0;
-                for &b in b"abcdefghijklmnop"[..lane]
+                for &b in LETTERS[..16 + lane]
                     .iter()
                     .chain(&text[..18])
                     .chain(&[x, y, 0x80, 0x80])
@@ -448,6 +450,112 @@ fn utf8_every_lead_and_second_byte_in_every_lane() {
                 }
                 for kind in [TextKind::FreeText, TextKind::PersonName] {
                     assert_same(&buf[..n], &utf8, kind);
+                }
+            }
+        }
+    }
+}
+
+/// ASCII letters that put what follows them at every lane of a chunk.
+const LETTERS: &[u8; 32] = b"abcdefghijklmnopqrstuvwxyzABCDEF";
+
+/// Every lead byte with each number of continuation bytes (none to three), then a byte
+/// that may or may not continue it, at each of the 16 lanes of a chunk: a character cut by
+/// a chunk boundary must be judged with the bytes before the chunk, and a 4-byte lead two
+/// or three bytes before a chunk still calls for continuation bytes in it.
+#[test]
+fn utf8_cut_characters_in_every_lane() {
+    let utf8 = SpecificCharacterSet::from_value(b"ISO_IR 192");
+    let text = "山田太郎やまだたろう".as_bytes();
+    let mut buf = [0u8; 80];
+    for x in 0xC0..=0xFFu8 {
+        for second in [0x8Fu8, 0x90, 0xA0] {
+            for conts in 0..=3 {
+                for last in [b'a', 0x80, 0xBF, 0xE3, b'\r', b'^'] {
+                    for lane in 0..16 {
+                        // 16 + `lane` letters (see above) move `x` lane by lane.
+                        let mut n = 0;
+                        let tail = [second, 0x80, 0x80];
+                        for &b in LETTERS[..16 + lane]
+                            .iter()
+                            .chain(&text[..18])
+                            .chain(&[x])
+                            .chain(&tail[..conts])
+                            .chain(&[last])
+                            .chain(&text[..21])
+                        {
+                            buf[n] = b;
+                            n += 1;
+                        }
+                        for kind in [TextKind::FreeText, TextKind::PersonName] {
+                            assert_same(&buf[..n], &utf8, kind);
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// The quick chunk test against the full one, window by window: wherever the full test
+/// finds a break, the quick one (with the 4-byte leads before the chunk that the caller
+/// adds) must flag the chunk, and its continuation flags must be the chunk's continuation
+/// bytes. Every pair of bytes, and every byte ≥ `C0` with each second byte class and a
+/// third byte, at every position of the 19-byte window, on fillers of ASCII, continuation
+/// bytes and 3-byte characters.
+#[test]
+fn utf8_quick_chunk_test_flags_every_break() {
+    use super::{FREE, PN, utf8_chunk_breaks, utf8_chunk_quick};
+    fn check<const K: u8>(w: &[u8; 19]) {
+        let (suspect, conts) = utf8_chunk_quick::<K>(w);
+        let far_lead = w[0].max(w[1]) >= 0xF0;
+        if utf8_chunk_breaks::<K>(w) != 0 {
+            assert!(suspect != 0 || far_lead, "{w:02x?}");
+        }
+        for (k, &b) in w.iter().skip(3).enumerate() {
+            let flag = (conts >> (8 * k)) as u8;
+            assert_eq!(flag, u8::from((0x80..0xC0).contains(&b)), "{w:02x?}");
+        }
+    }
+    // MULTI's delimiter is one of PN's.
+    fn all(w: &[u8; 19]) {
+        check::<FREE>(w);
+        check::<PN>(w);
+    }
+    const STOPS: &[u8] = b"\x00\x09\x0d\x1b\x1f\x7f\\^= a";
+    let fillers: [&[u8]; 4] = [b"a", &[0x80], "あ".as_bytes(), "é".as_bytes()];
+    for filler in fillers {
+        let mut base = [0u8; 19];
+        for (k, b) in base.iter_mut().enumerate() {
+            *b = filler[k % filler.len()];
+        }
+        for at in 0..19 {
+            for x in 0..=0xFFu8 {
+                // After an ASCII byte, the ASCII bytes that matter are the stops.
+                let ys = (0..=0xFFu8).filter(|&y| x >= 0x80 || y >= 0x80 || STOPS.contains(&y));
+                for y in ys {
+                    let mut w = base;
+                    w[at] = x;
+                    if let Some(b) = w.get_mut(at + 1) {
+                        *b = y;
+                    }
+                    all(&w);
+                }
+                if x < 0xC0 {
+                    continue;
+                }
+                for y in [0x80u8, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, b'a', 0xE3] {
+                    for z in [0x80u8, 0xBF, b'a', b'^', 0xE3] {
+                        for t in [0x80u8, b'a'] {
+                            let mut w = base;
+                            for (k, b) in [x, y, z, t].into_iter().enumerate() {
+                                if let Some(slot) = w.get_mut(at + k) {
+                                    *slot = b;
+                                }
+                            }
+                            all(&w);
+                        }
+                    }
                 }
             }
         }
