@@ -858,6 +858,17 @@ impl Scanner<'_> {
             };
         }
         let g0_double = self.state.g0.is_double_byte();
+        if g0_double && b < 0x80 {
+            // Only ISO 2022 designates (UTF-8, GB 18030 and GBK honour no escape), and
+            // no delimiter is one while G0 holds a 94×94 set: straight to the pairs.
+            if b == b' ' {
+                self.pos += 1;
+                return Token::Space {
+                    span: self.span(start, 1),
+                };
+            }
+            return self.double_byte(self.state.g0, rest, 0x21, 0x7E);
+        }
         if b < 0x80 && !g0_double && class(b) & delimiter_mask(self.kind) != 0 {
             let before = self.state;
             self.state = self.initial;
@@ -883,15 +894,6 @@ impl Scanner<'_> {
             return self.gr(b, rest);
         }
         let g0 = self.state.g0;
-        if g0_double {
-            if b == b' ' {
-                self.pos += 1;
-                return Token::Space {
-                    span: self.span(start, 1),
-                };
-            }
-            return self.double_byte(g0, rest, 0x21, 0x7E);
-        }
         // Single-byte G0 (ASCII or JIS X 0201 Romaji): every graphic byte is assigned.
         let n = match self.kind {
             TextKind::FreeText => run_until(rest, ends_single_byte_run::<FREE>),
@@ -973,14 +975,16 @@ fn double_byte_run(
     for pair in pairs.by_ref() {
         let [a, c] = *pair else { break };
         let (row, cell) = (a.wrapping_sub(lo), c.wrapping_sub(lo));
-        if row > span || cell > span {
-            break;
-        }
-        // Most pairs: inside the row's contiguous range of plain positions.
+        // Most pairs: inside the row's contiguous range of plain positions. Tested before
+        // the bounds: a row out of range has no range, and a cell out of range is in none
+        // (`first + count` ≤ 94), so one compare decides them.
         let [first, count] = ranges.get(usize::from(row)).copied().unwrap_or([0, 0]);
         if cell.wrapping_sub(first) < count {
             len += 2;
             continue;
+        }
+        if row > span || cell > span {
+            break;
         }
         match table.rows.get(usize::from(row)) {
             Some(1) => {}
