@@ -561,3 +561,38 @@ fn utf8_quick_chunk_test_flags_every_break() {
         }
     }
 }
+
+/// Runs longer than 255 chunks (the continuation bytes of clean chunks are summed lane by
+/// lane every 255 chunks): the character count of a 12,000-byte run of 1- to 4-byte
+/// characters, whole and with one ill-formed byte at several places.
+#[test]
+fn utf8_runs_longer_than_255_chunks() {
+    let utf8 = SpecificCharacterSet::from_value(b"ISO_IR 192");
+    let piece = "ab山田é😀やまだ€z".as_bytes();
+    let mut buf = [0u8; 12_000];
+    for (b, &p) in buf.iter_mut().zip(piece.iter().cycle()) {
+        *b = p;
+    }
+    // Whole characters only: cut after the last complete piece.
+    let whole = buf.len() / piece.len() * piece.len();
+    let text = core::str::from_utf8(&buf[..whole]);
+    assert!(text.is_ok());
+    let count = text.map_or(0, |t| t.chars().count());
+    let mut chars = None;
+    scan(&buf[..whole], &utf8, TextKind::FreeText).for_each_token(|t| {
+        if let Token::Text { chars: n, span, .. } = t {
+            chars = Some((n, span.len()));
+        }
+    });
+    assert_eq!(chars, Some((count, whole as u64)));
+    for kind in KINDS {
+        assert_same(&buf[..whole], &utf8, kind);
+    }
+    for at in [4_079, 4_080, 4_096, 8_160, 8_161, 11_000] {
+        let mut bad = buf;
+        bad[at] = 0xFF;
+        for kind in [TextKind::FreeText, TextKind::PersonName] {
+            assert_same(&bad[..whole], &utf8, kind);
+        }
+    }
+}
