@@ -104,8 +104,29 @@ const KINDS: [TextKind; 4] = [
     TextKind::NoExtensions,
 ];
 
-/// Compares the two scanners on `value`, token by token; the first difference as an error.
+/// Compares the two scanners on `value`, token by token, through `next` and through
+/// `for_each_token` (which has a loop of its own for UTF-8 free text); the first
+/// difference as an error.
 fn same(value: &[u8], cs: &SpecificCharacterSet, kind: TextKind) -> Result<(), TestCaseError> {
+    let mut old = reference_scan(value, cs, kind);
+    let (mut i, mut first_difference) = (0usize, None);
+    scan(value, cs, kind).for_each_token(|token| {
+        let expected = old.next();
+        if first_difference.is_none() && expected != Some(token) {
+            first_difference = Some((i, token, expected));
+        }
+        i += 1;
+    });
+    let rest = old.next();
+    prop_assert!(
+        first_difference.is_none() && rest.is_none(),
+        "for_each_token: {:?} (token, expected) differs, or the reference goes on with {:?}, for {:02X?} under {:?} ({:?})",
+        first_difference,
+        rest,
+        value,
+        cs,
+        kind
+    );
     let mut new = scan(value, cs, kind);
     let mut old = reference_scan(value, cs, kind);
     let mut i = 0usize;
