@@ -431,39 +431,6 @@ fn sum_lanes(x: u64) -> usize {
     (pairs.wrapping_mul(0x0001_0001_0001_0001) >> 48) as usize
 }
 
-/// The number of characters that start in the first `n` (< 16) of the 16 bytes `w[3..]`
-/// (the bytes that are not continuation bytes `80`–`BF`): the flags of [`utf8_lead_flags`]
-/// below byte `n`, summed with one multiplication per word.
-#[inline(always)]
-fn utf8_chunk_chars(w: &[u8; 19], n: usize) -> usize {
-    let (lo, hi) = utf8_lead_flags(w);
-    let keep = |bytes: usize| -> u64 {
-        if bytes >= 8 {
-            u64::MAX
-        } else {
-            (1u64 << (8 * bytes)) - 1
-        }
-    };
-    let lo = lo & keep(n);
-    let hi = hi & keep(n.saturating_sub(8));
-    ((lo + hi).wrapping_mul(ONES) >> 56) as usize
-}
-
-/// The bytes of `w[3..]` that start a character, as two words of flags (1 per byte): a
-/// byte starts a character when its top bit is clear or the next bit set.
-#[inline(always)]
-fn utf8_lead_flags(w: &[u8; 19]) -> (u64, u64) {
-    let word = |k: usize| {
-        let x = u64::from_le_bytes(
-            w.get(k..k + 8)
-                .and_then(|s| <[u8; 8]>::try_from(s).ok())
-                .unwrap_or([0; 8]),
-        );
-        ((!x | (x << 1)) & HIGHS) >> 7
-    };
-    (word(3), word(11))
-}
-
 /// The run of UTF-8 characters at `value[start..]` that [`utf8_run`] finds (its length in
 /// bytes and in characters), sixteen bytes at a time.
 ///
@@ -518,9 +485,8 @@ fn utf8_chunks<const K: u8>(
     // lane holds at most 255) and summed every 255 chunks and at the end: the characters
     // are the bytes less these.
     let (mut conts, mut clean) = (0u128, 0);
-    let sum = |conts: u128, clean: usize| {
-        16 * clean - sum_lanes(conts as u64) - sum_lanes((conts >> 64) as u64)
-    };
+    let lanes = |x: u128| sum_lanes(x as u64) + sum_lanes((x >> 64) as u64);
+    let sum = |conts: u128, clean: usize| 16 * clean - lanes(conts);
     let body = value.get(i.wrapping_sub(3)..).unwrap_or(&[]);
     let mut k = 0;
     while let Some(Ok(window)) = body.get(k..k + 19).map(<&[u8; 19]>::try_from) {
@@ -534,9 +500,15 @@ fn utf8_chunks<const K: u8>(
             0
         };
         if breaks != 0 {
-            // The bytes before the first break continue the run as a clean chunk's do.
+            // The bytes before the first break continue the run as a clean chunk's do:
+            // `j` bytes less the continuation bytes among them.
             let j = (breaks.trailing_zeros() / 8) as usize;
-            chars += utf8_chunk_chars(window, j) + sum(conts, clean);
+            let before = if j == 0 {
+                0
+            } else {
+                c & (u128::MAX >> (128 - 8 * j))
+            };
+            chars += j - lanes(before) + sum(conts, clean);
             i += k + j;
             // A control, DEL or delimiter where no continuation byte is due ends the run
             // here, as `utf8_run` would find; anything else goes to `utf8_run` below.
@@ -857,8 +829,7 @@ impl Scanner<'_> {
                 before,
             };
         }
-        let g0_double = self.state.g0.is_double_byte();
-        if g0_double && b < 0x80 {
+        if b < 0x80 && self.state.g0.is_double_byte() {
             // Only ISO 2022 designates (UTF-8, GB 18030 and GBK honour no escape), and
             // no delimiter is one while G0 holds a 94×94 set: straight to the pairs.
             if b == b' ' {
@@ -869,7 +840,8 @@ impl Scanner<'_> {
             }
             return self.double_byte(self.state.g0, rest, 0x21, 0x7E);
         }
-        if b < 0x80 && !g0_double && class(b) & delimiter_mask(self.kind) != 0 {
+        // G0 is single-byte here when `b` < 80 (a 94×94 G0 went to its pairs above).
+        if b < 0x80 && class(b) & delimiter_mask(self.kind) != 0 {
             let before = self.state;
             self.state = self.initial;
             self.pos += 1;
