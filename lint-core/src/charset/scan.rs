@@ -486,7 +486,6 @@ fn utf8_chunks<const K: u8>(
     // are the bytes less these.
     let (mut conts, mut clean) = (0u128, 0);
     let lanes = |x: u128| sum_lanes(x as u64) + sum_lanes((x >> 64) as u64);
-    let sum = |conts: u128, clean: usize| 16 * clean - lanes(conts);
     let body = value.get(i.wrapping_sub(3)..).unwrap_or(&[]);
     let mut k = 0;
     while let Some(Ok(window)) = body.get(k..k + 19).map(<&[u8; 19]>::try_from) {
@@ -494,41 +493,68 @@ fn utf8_chunks<const K: u8>(
         // stalls store forwarding.
         let (suspect, c) = utf8_chunk_quick::<K>(window);
         let far_lead = window[0].max(window[1]) >= 0xF0;
-        let breaks = if (suspect != 0) | far_lead {
-            utf8_chunk_breaks::<K>(window)
-        } else {
-            0
-        };
-        if breaks != 0 {
-            // The bytes before the first break continue the run as a clean chunk's do:
-            // `j` bytes less the continuation bytes among them.
-            let j = (breaks.trailing_zeros() / 8) as usize;
+        if let Some((j, ends)) = first_break::<K>(window, suspect, far_lead) {
+            // The bytes before the break continue the run as a clean chunk's do: `j`
+            // bytes less the continuation bytes among them, added to the clean chunks'
+            // lanes (at most 254 + 1 each).
             let before = if j == 0 {
                 0
             } else {
                 c & (u128::MAX >> (128 - 8 * j))
             };
-            chars += j - lanes(before) + sum(conts, clean);
+            chars += j + 16 * clean - lanes(conts + before);
             i += k + j;
-            // A control, DEL or delimiter where no continuation byte is due ends the run
-            // here, as `utf8_run` would find; anything else goes to `utf8_run` below.
-            if let Some(&[p3, p2, p1, b]) = window.get(j..j + 4) {
-                let want_cont = (p1 >= 0xC0) | (p2 >= 0xE0) | (p3 >= 0xF0);
-                if !want_cont && b < 0x80 && ends_single_byte_run::<K>(b) {
-                    return (i - start, chars);
-                }
+            if ends {
+                return (i - start, chars);
             }
             return utf8_finish::<K>(value, start, i, chars);
         }
         conts += c;
         clean += 1;
         if clean == 255 {
-            chars += sum(conts, clean);
+            chars += 16 * clean - lanes(conts);
             (conts, clean) = (0, 0);
         }
         k += 16;
     }
-    utf8_finish::<K>(value, start, i + k, chars + sum(conts, clean))
+    utf8_finish::<K>(value, start, i + k, chars + 16 * clean - lanes(conts))
+}
+
+/// Where [`utf8_chunks`]'s run breaks in the chunk `window[3..]` that the quick test
+/// flagged (`suspect`, `far_lead`): the lane of the first break, and whether the run
+/// ends there (a control, DEL or delimiter where no continuation byte is due, as
+/// `utf8_run` would stop) or must be left to `utf8_run`. `None` if the chunk is clean.
+///
+/// Without a 4-byte lead before the chunk (`far_lead`), the full test finds no break
+/// before the quick test's first flag (see the tests): a flag on a byte that ends the run
+/// is its first break, and the full test is not needed. Runs of free text mostly end so,
+/// at a CR.
+#[inline(always)]
+fn first_break<const K: u8>(
+    window: &[u8; 19],
+    suspect: u128,
+    far_lead: bool,
+) -> Option<(usize, bool)> {
+    let ends_at = |j: usize| {
+        window.get(j..j + 4).is_some_and(|q| {
+            let &[p3, p2, p1, b] = q else { return false };
+            let want_cont = (p1 >= 0xC0) | (p2 >= 0xE0) | (p3 >= 0xF0);
+            !want_cont && b < 0x80 && ends_single_byte_run::<K>(b)
+        })
+    };
+    if (suspect == 0) & !far_lead {
+        return None;
+    }
+    let quick = (suspect.trailing_zeros() / 8) as usize;
+    if !far_lead && ends_at(quick) {
+        return Some((quick, true));
+    }
+    let breaks = utf8_chunk_breaks::<K>(window);
+    if breaks == 0 {
+        return None;
+    }
+    let j = (breaks.trailing_zeros() / 8) as usize;
+    Some((j, ends_at(j)))
 }
 
 /// The end of [`utf8_chunks`]'s run from `i`, where its chunks stopped (`chars`

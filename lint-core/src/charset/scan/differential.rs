@@ -483,17 +483,21 @@ const LETTERS: &[u8; 32] = b"abcdefghijklmnopqrstuvwxyzABCDEF";
 /// Every lead byte with each number of continuation bytes (none to three), then a byte
 /// that may or may not continue it, at each of the 16 lanes of a chunk: a character cut by
 /// a chunk boundary must be judged with the bytes before the chunk, and a 4-byte lead two
-/// or three bytes before a chunk still calls for continuation bytes in it.
+/// or three bytes before a chunk still calls for continuation bytes in it, also when a
+/// CR that would end the run follows in the same chunk.
 #[test]
 fn utf8_cut_characters_in_every_lane() {
     let utf8 = SpecificCharacterSet::from_value(b"ISO_IR 192");
     let text = "山田太郎やまだたろう".as_bytes();
+    const AND_CR: &[u8] = "ab\r山田太郎やま".as_bytes();
     let mut buf = [0u8; 80];
     for x in 0xC0..=0xFFu8 {
         for second in [0x8Fu8, 0x90, 0xA0] {
             for conts in 0..=3 {
                 for last in [b'a', 0x80, 0xBF, 0xE3, b'\r', b'^'] {
-                    for lane in 0..16 {
+                    for (lane, after) in
+                        (0..16).flat_map(|lane| [(lane, &text[..21]), (lane, AND_CR)])
+                    {
                         // 16 + `lane` letters (see above) move `x` lane by lane.
                         let mut n = 0;
                         let tail = [second, 0x80, 0x80];
@@ -503,7 +507,7 @@ fn utf8_cut_characters_in_every_lane() {
                             .chain(&[x])
                             .chain(&tail[..conts])
                             .chain(&[last])
-                            .chain(&text[..21])
+                            .chain(after)
                         {
                             buf[n] = b;
                             n += 1;
@@ -520,8 +524,8 @@ fn utf8_cut_characters_in_every_lane() {
 
 /// The quick chunk test against the full one, window by window: wherever the full test
 /// finds a break, the quick one (with the 4-byte leads before the chunk that the caller
-/// adds) must flag the chunk, and its continuation flags must be the chunk's continuation
-/// bytes. Every pair of bytes, and every byte ≥ `C0` with each second byte class and a
+/// adds) must flag the chunk, and, without such leads, at or before the first break; its
+/// continuation flags must be the chunk's continuation bytes. Every pair of bytes, and every byte ≥ `C0` with each second byte class and a
 /// third byte, at every position of the 19-byte window, on fillers of ASCII, continuation
 /// bytes and 3-byte characters.
 #[test]
@@ -530,8 +534,17 @@ fn utf8_quick_chunk_test_flags_every_break() {
     fn check<const K: u8>(w: &[u8; 19]) {
         let (suspect, conts) = utf8_chunk_quick::<K>(w);
         let far_lead = w[0].max(w[1]) >= 0xF0;
-        if utf8_chunk_breaks::<K>(w) != 0 {
+        let breaks = utf8_chunk_breaks::<K>(w);
+        if breaks != 0 {
             assert!(suspect != 0 || far_lead, "{w:02x?}");
+        }
+        // `first_break` takes a flag on a byte that ends the run for the first break: no
+        // break comes before the first flag.
+        if !far_lead {
+            assert!(
+                breaks.trailing_zeros() >= suspect.trailing_zeros(),
+                "{w:02x?}"
+            );
         }
         for (k, &b) in w.iter().skip(3).enumerate() {
             let flag = (conts >> (8 * k)) as u8;
