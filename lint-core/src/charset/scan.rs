@@ -486,6 +486,7 @@ fn utf8_chunks<const K: u8>(
     // are the bytes less these.
     let (mut conts, mut clean) = (0u128, 0);
     let lanes = |x: u128| sum_lanes(x as u64) + sum_lanes((x >> 64) as u64);
+    let sum = |conts: u128, clean: usize| 16 * clean - lanes(conts);
     let body = value.get(i.wrapping_sub(3)..).unwrap_or(&[]);
     let mut k = 0;
     while let Some(Ok(window)) = body.get(k..k + 19).map(<&[u8; 19]>::try_from) {
@@ -512,12 +513,12 @@ fn utf8_chunks<const K: u8>(
         conts += c;
         clean += 1;
         if clean == 255 {
-            chars += 16 * clean - lanes(conts);
+            chars += sum(conts, clean);
             (conts, clean) = (0, 0);
         }
         k += 16;
     }
-    utf8_finish::<K>(value, start, i + k, chars + 16 * clean - lanes(conts))
+    utf8_finish::<K>(value, start, i + k, chars + sum(conts, clean))
 }
 
 /// Where [`utf8_chunks`]'s run breaks in the chunk `window[3..]` that the quick test
