@@ -17,7 +17,8 @@
 //!
 //! Speed. Text runs are found in chunks of 16 bytes written as branch-free byte loops the
 //! compiler turns into vector compares (`run_until` for ASCII; for UTF-8 a quick test,
-//! `utf8_chunk_quick`, and the full `utf8_chunk_breaks` only for the chunks it flags),
+//! `utf8_chunk_quick`, and the full `utf8_chunk_breaks` only for the chunks it flags on
+//! something other than a stop at a character boundary, see `first_break`),
 //! with the delimiters of each [`TextKind`] compiled in as constants; 94×94 pairs inside a
 //! row's contiguous range of plain positions (`tables::RowRanges`) cost one compare. Only
 //! the chunk that ends a run, and whatever must be reported, go through the byte-by-byte
